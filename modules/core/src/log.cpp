@@ -1,0 +1,38 @@
+#include "acuroi/core/log.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <ctime>
+#include <iostream>
+#include <mutex>
+
+namespace acuroi::core {
+
+namespace {
+std::atomic<LogLevel> current_level{LogLevel::info};
+std::mutex output_mutex;
+const char* level_name(LogLevel l) {
+  switch (l) {
+    case LogLevel::debug: return "debug";
+    case LogLevel::info: return "info";
+    case LogLevel::warning: return "warning";
+    case LogLevel::error: return "error";
+    default: return "";
+  }
+}
+}  // namespace
+
+void set_log_level(LogLevel level) { current_level = level; }
+LogLevel log_level() { return current_level; }
+
+void log_message(LogLevel level, const std::string& message) {
+  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  std::lock_guard lock(output_mutex);
+  std::cerr << stamp << " [" << level_name(level) << "] " << message << '\n';
+}
+
+}  // namespace acuroi::core
