@@ -10,7 +10,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 packages=(
   build-essential cmake pkg-config
   libinsighttoolkit5-dev libeigen3-dev libhdf5-dev libtbb-dev libyaml-cpp-dev libcli11-dev
-  libisal-dev isal libssl-dev zlib1g-dev
+  libisal-dev isal libssl-dev zlib1g-dev nlohmann-json3-dev libboost-dev
   googletest libgtest-dev libgmock-dev
   mricron-data
   python3 python3-numpy python3-scipy python3-nibabel python3-h5py
