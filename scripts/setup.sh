@@ -14,7 +14,7 @@ packages=(
   googletest libgtest-dev libgmock-dev
   mricron-data
   python3 python3-numpy python3-scipy python3-nibabel python3-h5py
-  time
+  time bc
 )
 
 missing=()

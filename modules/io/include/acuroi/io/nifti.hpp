@@ -7,14 +7,19 @@
 // int64, float32, float64.
 //
 // The 4D BOLD is streamed volume by volume: memory is O(one volume) whatever the run length,
-// and .nii.gz is inflated with ISA-L.
+// and .nii.gz is inflated with ISA-L (gzip is detected from the file's magic bytes; multi-member
+// files are read, each member's CRC is checked). Header fields are as nibabel sees them after
+// loading: spatial pixdims 0 -> 1 and negative -> |x|, qfac other than +-1 -> 1, xform codes
+// outside 0..5 -> 0; dims beyond dim[0] count as 1. Two-file NIfTI (.hdr/.img) is not read.
 //
 //   NiftiVolumeStream bold("sub-01_bold.nii.gz");
 //   std::vector<float> frame(bold.grid().voxel_count());
 //   while (bold.read_next(frame)) reduce(frame);
+//   // or, without a copy:  for (auto v = bold.next_volume(); !v.empty(); v = bold.next_volume())
 //
 //   core::Volume<float> mask = read_nifti_volume("brain_mask.nii.gz");
 #pragma once
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -38,7 +43,7 @@ struct NiftiHeader {
   bool gzipped = false;
   bool byte_swapped = false;               // file is in the other byte order
   int ndim = 3;                            // dim[0]
-  std::array<std::int64_t, 7> dim{1, 1, 1, 1, 1, 1, 1};   // dim[1..7]
+  std::array<std::int64_t, 7> dim{1, 1, 1, 1, 1, 1, 1};   // dim[1..7] (1 beyond dim[0])
   std::array<double, 7> pixdim{1, 1, 1, 1, 1, 1, 1};      // pixdim[1..7]
   NiftiDatatype datatype = NiftiDatatype::float32;
   int bitpix = 32;
@@ -51,17 +56,30 @@ struct NiftiHeader {
 
   std::int64_t volume_count() const;       // product of dim[4..7] (1 for 3D)
   std::int64_t bytes_per_voxel() const { return bitpix / 8; }
-  double repetition_time_seconds() const;  // pixdim[4] converted by xyzt_units (ms -> s)
+  // pixdim[4] converted by xyzt_units (ms, us -> s; unknown units taken as s; 0 for Hz/ppm/rad/s).
+  double repetition_time_seconds() const;
 };
 
 // Reads and checks the header only (size, magic, dims, datatype/bitpix, vox_offset, file size
 // for uncompressed files). Throws core::InputError naming the file, field and value.
 NiftiHeader read_nifti_header(const std::filesystem::path& path);
 
+// Name of a datatype ("float32"), or "code N" for a code outside the enum.
+std::string nifti_datatype_name(NiftiDatatype datatype);
+
+struct NiftiStreamOptions {
+  // Inflate/read the next volumes' bytes in a background thread while the caller works on the
+  // current one (memory: two more raw volumes). Results are identical either way. Worth it when
+  // the caller does substantial per-volume work in its own thread and a core is free; off by
+  // default because the synchronous path inflates straight into the caller's buffer (least CPU)
+  // and callers such as extract already overlap decoding with their own pipeline.
+  bool background_decode = false;
+};
+
 // Streams the volumes of a 3D or 4D image in order, one at a time.
 class NiftiVolumeStream {
  public:
-  explicit NiftiVolumeStream(const std::filesystem::path& path);
+  explicit NiftiVolumeStream(const std::filesystem::path& path, NiftiStreamOptions options = {});
   ~NiftiVolumeStream();
   NiftiVolumeStream(NiftiVolumeStream&&) noexcept;
   NiftiVolumeStream& operator=(NiftiVolumeStream&&) noexcept;
@@ -75,6 +93,11 @@ class NiftiVolumeStream {
   // Throws core::InputError if the file ends early (truncated data or gzip stream).
   bool read_next(std::span<float> out);
 
+  // Like read_next, but returns a view of the next volume owned by the stream, valid until the
+  // next call to next_volume()/read_next(); empty after the last volume. With background decoding
+  // of native float32 data this avoids the copy into the caller's buffer (the fastest path).
+  std::span<const float> next_volume();
+
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
@@ -85,13 +108,16 @@ core::Volume<float> read_nifti_volume(const std::filesystem::path& path, std::in
 
 struct NiftiWriteOptions {
   NiftiDatatype datatype = NiftiDatatype::float32;
-  double scl_slope = 1.0, scl_inter = 0.0;  // stored = (value - inter) / slope for integer types
-  double repetition_time_seconds = 0.0;     // pixdim[4] with xyzt_units mm + s when > 0
+  // Integer types store round((value - inter) / slope), clamped to the type's range (NaN: the
+  // stored value nearest to 0). Float types are written unscaled (slope 1, inter 0).
+  double scl_slope = 1.0, scl_inter = 0.0;
+  double repetition_time_seconds = 0.0;     // pixdim[4]; xyzt_units is always mm + s (10)
   int version = 1;                          // 1 or 2
-  bool big_endian = false;                  // write the non-native byte order (for tests)
+  bool big_endian = false;                  // write big-endian (byte-swapped on x86; for tests)
   int sform_code = 4, qform_code = 4;       // 4 = MNI152; the qform is derived from the affine
   std::string description = "acuroi";
-  // gzip is chosen by the file name ending in .gz
+  // gzip is chosen by the file name ending in .gz: zlib level 6, no name or timestamp in the
+  // gzip header, so the same inputs give the same bytes.
 };
 
 // Writes volumes one at a time; the file appears under its name only after close() (atomic).

@@ -1,0 +1,162 @@
+#include "acuroi/participant/process.hpp"
+
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
+#include <chrono>
+#include <ctime>
+#include <iomanip>
+#include <sstream>
+
+#include "acuroi/core/error.hpp"
+#include "acuroi/core/log.hpp"
+#include "acuroi/core/version.hpp"
+#include "acuroi/store/participant_file.hpp"
+#include "acuroi/store/timeseries_export.hpp"
+#include "run_record.hpp"
+
+namespace acuroi::participant {
+
+namespace {
+
+std::string utc_now() {
+  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
+}
+
+// "AAL" for Debian's AAL, else the atlas file's stem reduced to a BIDS label.
+std::string atlas_label(const std::filesystem::path& atlas) {
+  if (atlas == config::kAalAtlasPath) return "AAL";
+  std::string stem = atlas.filename().string();
+  stem = stem.substr(0, stem.find('.'));
+  std::string label;
+  for (char c : stem)
+    if (std::isalnum(static_cast<unsigned char>(c))) label += c;
+  return label.empty() ? "atlas" : label;
+}
+
+store::Provenance provenance(const StudyInputs& study) {
+  store::Provenance p;
+  p.acuroi_version = core::version();
+  p.config_yaml = study.config_yaml;
+  p.config_sha256 = study.config_sha256;
+  p.atlas_path = study.config.rois.atlas.string();
+  const auto& hashes = study.regions.file_hashes();
+  if (auto it = hashes.find(p.atlas_path); it != hashes.end()) p.atlas_sha256 = it->second;
+  p.roi_definitions_sha256 = study.regions.provenance_hash();
+  p.created_utc = utc_now();
+  return p;
+}
+
+store::ParticipantRecord build_record(const StudyInputs& study, const io::Participant& participant) {
+  store::ParticipantRecord record;
+  record.participant_label = participant.label;
+  record.arm = participant.arm;
+  record.covariates = participant.covariates;
+  for (const auto& d : study.regions.definitions()) {
+    const std::string kind = std::visit(
+        [](const auto& s) -> std::string {
+          using S = std::decay_t<decltype(s)>;
+          if constexpr (std::is_same_v<S, roi::AtlasLabelRegion>) return "labels";
+          if constexpr (std::is_same_v<S, roi::SphereRegion>) return "sphere";
+          if constexpr (std::is_same_v<S, roi::MaskRegion>) return "mask";
+          return "union";
+        },
+        d.shape);
+    record.rois.push_back({d.name, kind, roi::describe_region(d)});
+  }
+  record.provenance = provenance(study);
+  auto& inputs = record.provenance.inputs;
+  for (const auto& label : {study.config.study.sessions.pre, study.config.study.sessions.post}) {
+    const io::Session* session = participant.session(label);
+    if (!session) continue;
+    for (const auto& files : session->runs) {
+      record.runs.push_back(extract_run(study, label, files));
+      inputs.push_back(describe_input("bold", files.bold));
+      inputs.push_back(describe_input("brain_mask", files.brain_mask));
+      inputs.push_back(describe_input("confounds", files.confounds));
+    }
+  }
+  if (participant.anat.gm_probseg) inputs.push_back(describe_input("gm_probseg", *participant.anat.gm_probseg));
+  return record;
+}
+
+}  // namespace
+
+ParticipantOutcome process_participant(const StudyInputs& study, const io::Participant& participant) {
+  ParticipantOutcome outcome;
+  outcome.label = participant.label;
+  for (const auto& problem : study.dataset.problems)
+    if (problem.participant == participant.label) outcome.warnings.push_back(io::describe(problem));
+  const auto start = std::chrono::steady_clock::now();
+  try {
+    store::ParticipantRecord record = build_record(study, participant);
+    if (record.runs.empty())
+      throw core::InputError(study.config.study.dataset.string() + "/sub-" + participant.label,
+                             "runs", "0", "no complete run in the pre or post session");
+    outcome.record_path = store::participant_file_path(study.config.output.dir, participant.label);
+    store::write_participant_record(record, outcome.record_path);
+    if (study.config.output.write_tsv)
+      outcome.exports = store::write_timeseries_exports(
+          record, study.config.output.dir,
+          {study.config.study.space, atlas_label(study.config.rois.atlas), "raw"});
+    for (std::size_t r = 0; r < record.rois.size(); ++r)
+      for (const auto& run : record.runs)
+        if (!run.roi_status[r].empty())
+          outcome.warnings.push_back("ses-" + run.session + (run.run.empty() ? "" : " run-" + run.run) +
+                                     " " + record.rois[r].name + ": " + run.roi_status[r]);
+    outcome.runs = static_cast<int>(record.runs.size());
+    outcome.succeeded = true;
+  } catch (const std::exception& e) {
+    outcome.failure_reason = e.what();
+    core::log_error("sub-", participant.label, " failed: ", e.what());
+  }
+  outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return outcome;
+}
+
+int BatchOutcome::failed_count() const {
+  int failed = 0;
+  for (const auto& p : participants) failed += p.succeeded ? 0 : 1;
+  return failed;
+}
+
+BatchOutcome process_participants(const StudyInputs& study) {
+  BatchOutcome batch;
+  const auto& people = study.dataset.participants;
+  batch.participants.resize(people.size());
+  const int threads = study.config.extraction.threads > 0 ? study.config.extraction.threads
+                                                          : tbb::this_task_arena::max_concurrency();
+  tbb::task_arena arena(threads);
+  arena.execute([&] {
+    tbb::parallel_for(std::size_t{0}, people.size(), [&](std::size_t i) {
+      batch.participants[i] = process_participant(study, people[i]);
+    });
+  });
+  for (const auto& problem : study.dataset.problems)
+    if (!study.dataset.participant(problem.participant)) batch.dataset_problems.push_back(io::describe(problem));
+  return batch;
+}
+
+std::string describe_batch(const BatchOutcome& batch) {
+  std::ostringstream s;
+  s << std::left << std::setw(14) << "participant" << std::setw(10) << "status" << std::setw(6)
+    << "runs" << std::setw(9) << "seconds" << "notes\n";
+  for (const auto& p : batch.participants) {
+    s << std::setw(14) << ("sub-" + p.label) << std::setw(10) << (p.succeeded ? "ok" : "FAILED")
+      << std::setw(6) << p.runs << std::setw(9) << std::fixed << std::setprecision(2) << p.seconds;
+    if (!p.succeeded) s << p.failure_reason;
+    else if (!p.warnings.empty()) s << p.warnings.size() << " warning(s): " << p.warnings.front();
+    s << '\n';
+  }
+  for (const auto& problem : batch.dataset_problems) s << "dataset: " << problem << '\n';
+  const int failed = batch.failed_count();
+  s << batch.participants.size() - failed << " succeeded, " << failed << " failed\n";
+  return s.str();
+}
+
+}  // namespace acuroi::participant

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Sets up, builds and runs acuroi's main job on the bundled sample data (data-samples/demo),
+# then says where the results are.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+"$here/scripts/setup.sh"
+acuroi="$here/build/bin/acuroi"
+config="$here/configs/demo.yaml"
+"$acuroi" validate "$config"
+"$acuroi" participant "$config"
+out="$here/out/demo"
+echo
+echo "demo: results are in $out"
+find "$out" -maxdepth 4 -type f \( -name '*.h5' -o -name '*.tsv' -o -name '*.json' \) | sort | head -40

@@ -1,0 +1,123 @@
+// The commented default config: complete, documented, and parsing back to the defaults.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "acuroi/config/config.hpp"
+#include "config_schema.hpp"
+#include "test_support.hpp"
+
+namespace acuroi::config {
+namespace {
+using testing::ScratchDir;
+
+TEST(ConfigDefaults, PrintParsesBackToTheDefaults) {
+  ScratchDir dir;
+  const auto file = dir.write("acuroi.yaml", default_config_yaml());
+  const Config c = load_config(file);
+  const auto base = dir.path();
+  // Expected values from the brief, written out here (not taken from the schema).
+  EXPECT_EQ(c.study.name, "study");
+  EXPECT_EQ(c.study.dataset, base / "path/to/derivatives");  // the required key's example
+  EXPECT_EQ(c.study.participants_file, base / "path/to/derivatives/participants.tsv");
+  EXPECT_EQ(c.study.arm_column, "arm");
+  EXPECT_EQ(c.study.arms, (std::vector<std::string>{"acupuncture", "sham"}));
+  EXPECT_EQ(c.study.sessions.pre, "pre");
+  EXPECT_EQ(c.study.sessions.post, "post");
+  EXPECT_EQ(c.study.task, "rest");
+  EXPECT_EQ(c.study.space, "MNI152NLin6Asym");
+  EXPECT_TRUE(c.participants.include.empty());
+  EXPECT_TRUE(c.participants.exclude.empty());
+  EXPECT_EQ(c.rois.atlas, "/usr/share/mricron/templates/aal.nii.gz");
+  EXPECT_EQ(c.rois.labels, "/usr/share/mricron/templates/aal.nii.txt");
+  EXPECT_TRUE(c.rois.preset.empty());
+  EXPECT_TRUE(c.rois.regions.empty());
+  EXPECT_EQ(c.rois.min_coverage, 0.5);
+  EXPECT_EQ(c.rois.strategy, RoiStrategy::mean);
+  EXPECT_EQ(c.extraction.threads, 0);
+  EXPECT_EQ(c.output.dir, base / "acuroi-out");
+  EXPECT_TRUE(c.output.write_tsv);
+
+  // The same as a config giving only the required key: the print adds nothing but defaults.
+  const Config minimal = parse_config("study: {dataset: path/to/derivatives}\n", base);
+  EXPECT_EQ(c, minimal);
+  EXPECT_EQ(resolved_yaml(c), resolved_yaml(minimal));
+}
+
+TEST(ConfigDefaults, DefaultConfigHoldsTheDeclaredDefaultsUnresolved) {
+  const Config d = default_config();
+  EXPECT_EQ(d.output.dir, "acuroi-out");
+  EXPECT_EQ(d.rois.atlas, "aal");
+  EXPECT_EQ(d.study.participants_file, "participants.tsv");
+  EXPECT_TRUE(d.study.dataset.empty());
+  EXPECT_EQ(d.rois.min_coverage, 0.5);
+  EXPECT_TRUE(d.output.write_tsv);
+}
+
+// Every declared key appears as "key: value" under a comment holding its doc, type and limits.
+TEST(ConfigDefaults, PrintDocumentsEveryKey) {
+  const std::string text = default_config_yaml();
+  const auto& schema = detail::config_schema();
+  for (const auto& field : schema.fields()) {
+    const std::string key = detail::last_key(field.key);
+    const int depth = static_cast<int>(std::count(field.key.begin(), field.key.end(), '.'));
+    const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
+    const std::string comment = indent + "# " + field.doc + " (" + field.type_name;
+    const auto at = text.find(comment);
+    ASSERT_NE(at, std::string::npos) << field.key;
+    const auto key_at = text.find("\n" + indent + key + ": ", at);
+    ASSERT_NE(key_at, std::string::npos) << field.key;
+    // Only comment lines between the doc and the key.
+    std::istringstream between(text.substr(at, key_at - at));
+    for (std::string line; std::getline(between, line);)
+      EXPECT_EQ(line.rfind(indent + "#", 0), 0u) << field.key << ": " << line;
+  }
+  EXPECT_NE(text.find("(choice; one of: mean | median | std | var | sum | min | max)"),
+            std::string::npos);
+  EXPECT_NE(text.find("(number; in [0, 1])"), std::string::npos);
+  EXPECT_NE(text.find("(path; REQUIRED; relative to this file's folder)"), std::string::npos);
+  EXPECT_NE(text.find("(path; relative to the dataset)"), std::string::npos);
+  EXPECT_NE(text.find("#   sphere.radius_mm: radius in millimetres (number; REQUIRED; > 0)"),
+            std::string::npos);
+}
+
+// PyYAML reads the print to the documented defaults: our quoting and number formats are plain YAML.
+TEST(ConfigDefaults, PrintReadsTheSameWithPyYAML) {
+  ScratchDir dir;
+  const auto file = dir.write("acuroi.yaml", default_config_yaml());
+  const auto result = testing::run_program(std::string(ACUROI_PYTHON) +
+                                           " -c 'import sys, yaml, json; print(json.dumps("
+                                           "yaml.safe_load(open(sys.argv[1])), sort_keys=True))' " +
+                                           file.string());
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_EQ(
+      result.out,
+      R"({"extraction": {"threads": 0}, "output": {"dir": "acuroi-out", "write_tsv": true}, )"
+      R"("participants": {"exclude": [], "include": []}, "rois": {"atlas": "aal", )"
+      R"("labels": "", "min_coverage": 0.5, "preset": "", "regions": [], "strategy": "mean"}, )"
+      R"("study": {"arm_column": "arm", "arms": ["acupuncture", "sham"], "dataset": )"
+      R"("path/to/derivatives", "name": "study", "participants_file": "participants.tsv", )"
+      R"("sessions": {"post": "post", "pre": "pre"}, "space": "MNI152NLin6Asym", "task": "rest"}})"
+      "\n");
+}
+
+// The region examples in the print's comments are valid regions.
+TEST(ConfigDefaults, RegionExamplesInThePrintAreValid) {
+  const std::string text = default_config_yaml();
+  std::istringstream lines(text);
+  std::string regions;
+  for (std::string line; std::getline(lines, line);) {
+    const auto at = line.find("#   - {name:");
+    if (at != std::string::npos) regions += "    " + line.substr(at + 4) + "\n";
+  }
+  ASSERT_FALSE(regions.empty());
+  const Config c = parse_config("study: {dataset: d}\nrois:\n  regions:\n" + regions, "/tmp");
+  ASSERT_EQ(c.rois.regions.size(), 4u);
+  EXPECT_EQ(c.rois.regions[0].kind, RegionKind::labels);
+  EXPECT_EQ(c.rois.regions[1].kind, RegionKind::sphere);
+  EXPECT_EQ(c.rois.regions[2].kind, RegionKind::mask);
+  EXPECT_EQ(c.rois.regions[3].kind, RegionKind::union_of);
+}
+
+}  // namespace
+}  // namespace acuroi::config
