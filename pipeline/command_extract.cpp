@@ -1,6 +1,6 @@
 // `acuroi extract BOLD [--atlas aal|FILE] [--labels TABLE] [--mask FILE] [--strategy S]
-//  [--min-coverage X] [-o OUT.tsv]`: one-shot ROI time series, like fslmeants or 3dROIstats.
-// Output: TSV (ROI names as header, one row per volume, NaN as n/a), atomically, or stdout.
+//  [--min-coverage X] [-o OUT.tsv|OUT.h5]`: one-shot ROI time series, like fslmeants or 3dROIstats.
+// Output: TSV (ROI names as header, one row per volume, NaN as n/a) or HDF5, atomically, or stdout.
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -12,6 +12,7 @@
 #include "acuroi/extract/time_series_tsv.hpp"
 #include "acuroi/io/nifti.hpp"
 #include "acuroi/roi/roi_map.hpp"
+#include "acuroi/store/timeseries_file.hpp"
 #include "commands.hpp"
 
 namespace acuroi::pipeline {
@@ -52,16 +53,24 @@ void resolve_atlas(fs::path& atlas, fs::path& labels) {
   }
 }
 
-// Output by extension: .tsv (atomic) or stdout when no path; .h5 comes with the store module.
-void write_output(const extract::RoiTimeSeries& series, const fs::path& output) {
+// Output by extension: .tsv or .h5 (both atomic), or TSV on stdout when no path.
+void write_output(const extract::RoiTimeSeries& series, const ExtractCommandOptions& o,
+                  const core::Grid& grid) {
+  const fs::path& output = o.output;
   if (output.empty()) {
     std::cout << extract::roi_time_series_tsv(series) << std::flush;
     return;
   }
-  if (output.extension() != ".tsv") {
-    throw core::ConfigError("-o = '" + output.string() + "': output must end in .tsv");
+  if (output.extension() == ".tsv") {
+    core::write_text_atomically(output, extract::roi_time_series_tsv(series));
+  } else if (output.extension() == ".h5") {
+    store::write_timeseries_file(
+        output, {series.roi_names, series.values, series.voxel_count, series.coverage,
+                 series.nan_reason, series.repetition_time_seconds, grid, o.bold.string(),
+                 o.atlas.string(), o.strategy});
+  } else {
+    throw core::ConfigError("-o = '" + output.string() + "': output must end in .tsv or .h5");
   }
-  core::write_text_atomically(output, extract::roi_time_series_tsv(series));
 }
 
 int run_extract(ExtractCommandOptions o) {
@@ -83,7 +92,7 @@ int run_extract(ExtractCommandOptions o) {
       core::log_warning("ROI ", series.roi_names[r], " is n/a: ", series.nan_reason[r]);
     }
   }
-  write_output(series, o.output);
+  write_output(series, o, bold.grid());
   return 0;
 }
 
@@ -91,7 +100,7 @@ const CommandRegistration registration{
     "extract", 20, [](CLI::App& app) {
       auto o = std::make_shared<ExtractCommandOptions>();
       auto* cmd = app.add_subcommand(
-          "extract", "ROI time series of one BOLD run (like fslmeants / 3dROIstats), as TSV");
+          "extract", "ROI time series of one BOLD run (like fslmeants / 3dROIstats), as TSV or HDF5");
       cmd->add_option("bold", o->bold, "4D BOLD image (.nii or .nii.gz)")->required();
       cmd->add_option("--atlas", o->atlas,
                       "label atlas: 'aal' (mricron AAL, 116 regions) or a label image file")
@@ -105,7 +114,7 @@ const CommandRegistration registration{
                       "ROIs with a smaller fraction of usable voxels are n/a")
           ->check(CLI::Range(0.0, 1.0))
           ->capture_default_str();
-      cmd->add_option("-o,--output", o->output, "output .tsv (default: stdout)");
+      cmd->add_option("-o,--output", o->output, "output .tsv or .h5 (default: TSV on stdout)");
       cmd->callback([o] { select_action([o] { return run_extract(*o); }); });
     }};
 

@@ -1,6 +1,8 @@
 // `acuroi simulate --out DIR [--seed N] [--participants N] [--resolution 2|4|8] [--volumes T]
-//  [--tr S] [--runs R] [--task rest] ...`: writes a deterministic fMRIPrep-style derivatives dataset
-// of a two-arm pre/post study with planted ROI effects and its ground truth (acuroi_ground_truth.json).
+//  [--tr S] [--runs R] [--task rest] ...`: writes a deterministic fMRIPrep-style derivatives
+//  dataset
+// of a two-arm pre/post study with planted ROI effects and its ground truth
+// (acuroi_ground_truth.json).
 #include <iostream>
 #include <memory>
 
@@ -30,42 +32,48 @@ int run_simulate(SimulateCommandOptions o) {
   return 0;
 }
 
-const CommandRegistration registration{"simulate", 80, [](CLI::App& app) {
-  auto opts = std::make_shared<SimulateCommandOptions>();
-  simulate::SimulationSettings& s = opts->settings;
-  auto* cmd = app.add_subcommand(
-      "simulate", "Write a synthetic fMRIPrep-style pre/post study with planted ROI effects");
-  cmd->add_option("--out", s.output_dir, "Output directory (created; must be empty)")->required();
-  cmd->add_option("--seed", s.seed, "Random seed: same seed, same bytes")->capture_default_str();
-  cmd->add_option("--participants", s.participants_per_arm, "Participants per arm")
-      ->capture_default_str();
-  cmd->add_option("--resolution", s.resolution_mm, "Voxel size in mm: 2, 4 or 8 (MNI152 FSL grid)")
-      ->capture_default_str();
-  cmd->add_option("--volumes", s.volumes, "Volumes per run")->capture_default_str();
-  cmd->add_option("--tr", s.repetition_time_s, "Repetition time in seconds")->capture_default_str();
-  cmd->add_option("--runs", s.runs, "Runs per session (run entity only when > 1)")
-      ->capture_default_str();
-  cmd->add_option("--task", s.task, "Task label")->capture_default_str();
-  cmd->add_option("--templates", s.templates_dir, "Folder with aal.nii.gz and ch2bet.nii.gz")
-      ->capture_default_str();
-  cmd->add_option("--placebo-fraction", s.effects.placebo_fraction,
-                  "Fraction of every acupuncture effect that the sham arm also gets")
-      ->capture_default_str();
-  cmd->add_option("--effect-scale", s.effects.effect_scale,
-                  "Multiplies every planted effect (0: a null study)")
-      ->capture_default_str();
-  cmd->add_option("--noise-percent", s.signal.noise_percent,
-                  "Voxel noise SD, % of baseline")->capture_default_str();
-  cmd->add_option("--bold-datatype", opts->bold_datatype, "BOLD storage: int16 (scaled) or float32")
-      ->check(CLI::IsMember({"int16", "float32"}))
-      ->capture_default_str();
-  cmd->add_option("--bold-step", s.bold_step, "int16 scl_slope (a power of two)")
-      ->capture_default_str();
-  cmd->add_flag("--noise-free", opts->noise_free,
-                "Only the planted ROI signals: no noise, drift, global signal or artefacts");
-  cmd->add_flag("--overwrite", opts->overwrite, "Replace a previous simulation in --out");
-  cmd->callback([opts] { select_action([opts] { return run_simulate(*opts); }); });
-}};
+const CommandRegistration registration{
+    "simulate", 80, [](CLI::App& app) {
+      auto opts = std::make_shared<SimulateCommandOptions>();
+      simulate::SimulationSettings& s = opts->settings;
+      auto* cmd = app.add_subcommand(
+          "simulate", "Write a synthetic fMRIPrep-style pre/post study with planted ROI effects");
+      cmd->add_option("--out", s.output_dir, "Output directory (created; must be empty)")
+          ->required();
+      cmd->add_option("--seed", s.seed, "Random seed: same seed, same bytes")
+          ->capture_default_str();
+      cmd->add_option("--participants", s.participants_per_arm, "Participants per arm")
+          ->capture_default_str();
+      cmd->add_option("--resolution", s.resolution_mm,
+                      "Voxel size in mm: 2, 4 or 8 (MNI152 FSL grid)")
+          ->capture_default_str();
+      cmd->add_option("--volumes", s.volumes, "Volumes per run")->capture_default_str();
+      cmd->add_option("--tr", s.repetition_time_s, "Repetition time in seconds")
+          ->capture_default_str();
+      cmd->add_option("--runs", s.runs, "Runs per session (run entity only when > 1)")
+          ->capture_default_str();
+      cmd->add_option("--task", s.task, "Task label")->capture_default_str();
+      cmd->add_option("--templates", s.templates_dir, "Folder with aal.nii.gz and ch2bet.nii.gz")
+          ->capture_default_str();
+      cmd->add_option("--placebo-fraction", s.effects.placebo_fraction,
+                      "Fraction of every acupuncture effect that the sham arm also gets")
+          ->capture_default_str();
+      cmd->add_option("--effect-scale", s.effects.effect_scale,
+                      "Multiplies every planted effect (0: a null study)")
+          ->capture_default_str();
+      cmd->add_option("--noise-percent", s.signal.noise_percent, "Voxel noise SD, % of baseline")
+          ->capture_default_str();
+      cmd->add_option("--bold-datatype", opts->bold_datatype,
+                      "BOLD storage: int16 (scaled) or float32")
+          ->check(CLI::IsMember({"int16", "float32"}))
+          ->capture_default_str();
+      cmd->add_option("--bold-step", s.bold_step, "int16 scl_slope (a power of two)")
+          ->capture_default_str();
+      cmd->add_flag("--noise-free", opts->noise_free,
+                    "Only the planted ROI signals: no noise, drift, global signal or artefacts");
+      cmd->add_flag("--overwrite", opts->overwrite, "Replace a previous simulation in --out");
+      cmd->callback([opts] { select_action([opts] { return run_simulate(*opts); }); });
+    }};
 
 }  // namespace
 }  // namespace acuroi::pipeline

@@ -8,11 +8,12 @@ set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 build="${1:-$repo/build-bench-meta}"
 if [[ ! -x "$build/bin/bench_meta" || "${REBUILD:-1}" == 1 ]]; then
-  cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release -DACUROI_BUILD_TESTS=OFF > /dev/null
-  cmake --build "$build" --target bench_meta -j"${JOBS:-2}" > /dev/null
+  cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release -DACUROI_BUILD_TESTS=OFF > "$build.log" 2>&1
+  cmake --build "$build" --target bench_meta -j"${JOBS:-2}" >> "$build.log" 2>&1 || { cat "$build.log"; exit 1; }
 fi
 bench="$build/bin/bench_meta"
-echo "== acuroi meta benchmark ($(nproc) cores) =="
+echo "== acuroi meta benchmark ($(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)) =="
+echo "   (CPU time is the figure to compare when the machine is shared; wall time includes waiting)"
 "$bench" small
 for k in 10000 1000000; do
   out="$( { /usr/bin/time -v "$bench" large "$k"; } 2>&1 )"

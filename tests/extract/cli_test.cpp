@@ -123,6 +123,24 @@ TEST(Cli, LasAtlasFileWithBidsTableAndMedianOnObliqueGridEqualsNumpy) {
   EXPECT_GT(compared, 0);
 }
 
+TEST(Cli, AtlasValuesMissingFromTheTableAreReportedNotSilentlyDropped) {
+  const auto dir = std::filesystem::path(EXTRACT_TEST_WORK_DIR) / "cli";
+  std::filesystem::create_directories(dir);
+  const auto table = dir / "ho_two_labels.tsv";
+  std::ofstream(table) << "index\tname\n7\tseven\n21\ttwenty_one\n";
+  const auto output = dir / "ho_two.tsv";
+  const Result r = run_acuroi("extract " + reference("bold_obl3.nii.gz").string() + " --atlas " +
+                                  testing::kHarvardOxford + " --labels " + table.string() +
+                                  " -o " + output.string(),
+                              "ho_two");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(parse_tsv(slurp(output))[0], (std::vector<std::string>{"seven", "twenty_one"}));
+  const auto all = testing::read_rois("rois_ho_obl3.tsv").size();
+  EXPECT_NE(r.err.find(std::to_string(all - 2) + " label value(s) in the image are not listed"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(Cli, TruncatedInputExitsWithCode3NamingTheFile) {
   const auto path = reference("bold_truncated.nii.gz").string();
   const Result r = run_acuroi("extract " + path + " --atlas aal", "truncated");
@@ -144,6 +162,24 @@ TEST(Cli, UnknownStrategyIsAUsageError) {
   const Result r =
       run_acuroi("extract " + reference("bold_obl3.nii.gz").string() + " --strategy avg", "avg");
   EXPECT_EQ(r.exit_code, 2);
+}
+
+
+TEST(Cli, H5OutputIsReadableWithH5pyAndEqualsTheTsv) {
+  const auto dir = std::filesystem::path(EXTRACT_TEST_WORK_DIR) / "cli";
+  const auto tsv = dir / "h5_same.tsv", h5 = dir / "h5_same.h5";
+  const std::string common = "extract " + reference("bold_mni2.nii.gz").string() + " --atlas aal --mask " +
+                             reference("mask_mni2.nii.gz").string() + " -o ";
+  ASSERT_EQ(run_acuroi(common + tsv.string(), "h5_tsv").exit_code, 0);
+  const Result r = run_acuroi(common + h5.string(), "h5_h5");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string check = std::string(ACUROI_PYTHON) + " " + ACUROI_SOURCE_DIR +
+                            "/tests/extract/check_extract_h5.py " + h5.string() + " " + tsv.string() + " " +
+                            reference("bold_mni2.nii.gz").string();
+  EXPECT_EQ(std::system(check.c_str()), 0);
+  const Result bad = run_acuroi(common + (dir / "out.csv").string(), "h5_bad_ext");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find(".tsv or .h5"), std::string::npos) << bad.err;
 }
 
 }  // namespace

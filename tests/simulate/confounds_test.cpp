@@ -11,10 +11,10 @@ namespace {
 
 TEST(SimulateConfounds, CosineBasisFollowsNipypeOrderAndIsOrthonormal) {
   // order = max(floor(2 T TR / 128), 1); order - 1 cosines.
-  EXPECT_EQ(cosine_drift_basis(100, 2.0)[0].size(), 2u);   // floor(3.125) = 3
-  EXPECT_EQ(cosine_drift_basis(60, 2.0)[0].size(), 0u);    // floor(1.875) = 1
-  EXPECT_EQ(cosine_drift_basis(300, 0.8)[0].size(), 2u);   // floor(3.75) = 3
-  const auto b = cosine_drift_basis(200, 2.0);             // floor(6.25) = 6 -> 5 cosines
+  EXPECT_EQ(cosine_drift_basis(100, 2.0)[0].size(), 2u);  // floor(3.125) = 3
+  EXPECT_EQ(cosine_drift_basis(60, 2.0)[0].size(), 0u);   // floor(1.875) = 1
+  EXPECT_EQ(cosine_drift_basis(300, 0.8)[0].size(), 2u);  // floor(3.75) = 3
+  const auto b = cosine_drift_basis(200, 2.0);            // floor(6.25) = 6 -> 5 cosines
   ASSERT_EQ(b[0].size(), 5u);
   for (std::size_t j = 0; j < 5; ++j) {
     double sum = 0;
@@ -69,7 +69,8 @@ TEST(SimulateConfounds, FirstCompCorComponentIsTheDominantSharedSignal) {
   std::vector<std::vector<float>> voxels(50, std::vector<float>(T));
   for (int v = 0; v < 50; ++v)
     for (int t = 0; t < T; ++t)
-      voxels[v][t] = static_cast<float>(500 + (1 + v % 7) * s[t] + 0.01 * std::sin(0.37 * v * t + v));
+      voxels[v][t] =
+          static_cast<float>(500 + (1 + v % 7) * s[t] + 0.01 * std::sin(0.37 * v * t + v));
   const SimulatedRun run = run_from(voxels);
   std::vector<std::int32_t> all(50);
   for (int v = 0; v < 50; ++v) all[v] = v;

@@ -58,7 +58,8 @@ CommandResult simulate_with_binary(const fs::path& out, const std::string& args)
 std::map<std::string, std::string> hashes_of(const fs::path& root) {
   std::map<std::string, std::string> hashes;
   for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (e.is_regular_file()) hashes[fs::relative(e.path(), root).generic_string()] = core::sha256_file(e.path());
+    if (e.is_regular_file())
+      hashes[fs::relative(e.path(), root).generic_string()] = core::sha256_file(e.path());
   }
   return hashes;
 }
@@ -68,7 +69,8 @@ TEST(SimulateDataset, SameSeedGivesIdenticalBytesAtAnyThreadCount) {
   const std::string args = "--seed 5 --participants 2 --resolution 8 --volumes 30 --runs 2";
   const auto first = simulate_with_binary(tmp.path() / "a", args);
   ASSERT_EQ(first.exit_code, 0) << first.output;
-  const auto other_seed = simulate_with_binary(tmp.path() / "c", "--seed 6 --participants 2 --resolution 8 --volumes 30 --runs 2");
+  const auto other_seed = simulate_with_binary(
+      tmp.path() / "c", "--seed 6 --participants 2 --resolution 8 --volumes 30 --runs 2");
   ASSERT_EQ(other_seed.exit_code, 0) << other_seed.output;
   {  // the same settings in-process on a single thread
     tbb::global_control one_thread(tbb::global_control::max_allowed_parallelism, 1);
@@ -93,14 +95,19 @@ TEST(SimulateDataset, SameSeedGivesIdenticalBytesAtAnyThreadCount) {
   // sidecars are the same.
   const int same_expected = 4 * (1 + 2 * 2 * 2);  // anat mask + per run: func mask, sidecar
   EXPECT_EQ(differing, static_cast<int>(a.size()) - same_expected);
-  EXPECT_TRUE(a.count("sub-01/ses-pre/func/sub-01_ses-pre_task-rest_run-2_desc-confounds_timeseries.tsv"));
+  EXPECT_TRUE(
+      a.count("sub-01/ses-pre/func/sub-01_ses-pre_task-rest_run-2_desc-confounds_timeseries.tsv"));
 }
 
 TEST(SimulateDataset, RefusesToOverwriteUnrelatedData) {
   TempDir tmp;
   fs::create_directories(tmp.path() / "data");
-  { std::FILE* f = std::fopen((tmp.path() / "data" / "keep.txt").c_str(), "w"); std::fclose(f); }
-  const auto r = simulate_with_binary(tmp.path() / "data", "--participants 1 --resolution 8 --volumes 20 --overwrite");
+  {
+    std::FILE* f = std::fopen((tmp.path() / "data" / "keep.txt").c_str(), "w");
+    std::fclose(f);
+  }
+  const auto r = simulate_with_binary(tmp.path() / "data",
+                                      "--participants 1 --resolution 8 --volumes 20 --overwrite");
   EXPECT_EQ(r.exit_code, 2) << r.output;  // usage error, nothing deleted
   EXPECT_TRUE(fs::exists(tmp.path() / "data" / "keep.txt"));
   const auto bad = simulate_with_binary(tmp.path() / "x", "--resolution 3");
@@ -109,7 +116,8 @@ TEST(SimulateDataset, RefusesToOverwriteUnrelatedData) {
 }
 
 CommandResult python_check(const fs::path& dataset, const std::string& check) {
-  return run(std::string(ACUROI_PYTHON) + " " + quoted(fs::path(ACUROI_SOURCE_DIR) / "tests/simulate/check_simulated_dataset.py") +
+  return run(std::string(ACUROI_PYTHON) + " " +
+             quoted(fs::path(ACUROI_SOURCE_DIR) / "tests/simulate/check_simulated_dataset.py") +
              " " + quoted(dataset) + " " + check);
 }
 
@@ -117,7 +125,8 @@ CommandResult python_check(const fs::path& dataset, const std::string& check) {
 TEST(SimulateDataset, FilesAndConfoundsMatchNibabelAndNumpy) {
   TempDir tmp;
   const fs::path out = tmp.path() / "noisy";
-  const auto sim = simulate_with_binary(out, "--seed 11 --participants 1 --resolution 4 --volumes 100");
+  const auto sim =
+      simulate_with_binary(out, "--seed 11 --participants 1 --resolution 4 --volumes 100");
   ASSERT_EQ(sim.exit_code, 0) << sim.output;
   const auto check = python_check(out, "noisy");
   std::printf("%s", check.output.c_str());
@@ -128,7 +137,8 @@ TEST(SimulateDataset, FilesAndConfoundsMatchNibabelAndNumpy) {
 TEST(SimulateDataset, PlantedEffectsAreMeasurableWithNumpy) {
   TempDir tmp;
   const fs::path out = tmp.path() / "effects";
-  const auto sim = simulate_with_binary(out, "--seed 1 --participants 6 --resolution 8 --volumes 200");
+  const auto sim =
+      simulate_with_binary(out, "--seed 1 --participants 6 --resolution 8 --volumes 200");
   ASSERT_EQ(sim.exit_code, 0) << sim.output;
   const auto check = python_check(out, "effects");
   std::printf("%s", check.output.c_str());
@@ -140,7 +150,8 @@ TEST(SimulateDataset, NoiseFreeDatasetRecoversPlantedValuesExactly) {
   TempDir tmp;
   const fs::path out = tmp.path() / "clean";
   const auto sim = simulate_with_binary(
-      out, "--seed 3 --participants 2 --resolution 8 --volumes 80 --noise-free --bold-datatype float32");
+      out,
+      "--seed 3 --participants 2 --resolution 8 --volumes 80 --noise-free --bold-datatype float32");
   ASSERT_EQ(sim.exit_code, 0) << sim.output;
   const auto check = python_check(out, "noise-free");
   std::printf("%s", check.output.c_str());

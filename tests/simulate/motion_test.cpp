@@ -12,8 +12,8 @@ namespace {
 TEST(SimulateMotion, FramewiseDisplacementIsPowers) {
   MotionTrace m;
   for (auto& p : m.parameters) p = {0.0, 0.0, 0.0};
-  m.parameters[0] = {0.0, 0.1, -0.2};    // trans_x mm
-  m.parameters[4] = {0.0, 0.002, 0.0};   // rot_y rad
+  m.parameters[0] = {0.0, 0.1, -0.2};   // trans_x mm
+  m.parameters[4] = {0.0, 0.002, 0.0};  // rot_y rad
   const auto fd = framewise_displacement(m);
   EXPECT_TRUE(std::isnan(fd[0]));
   EXPECT_NEAR(fd[1], 0.1 + 50 * 0.002, 1e-12);

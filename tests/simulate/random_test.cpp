@@ -44,9 +44,15 @@ TEST(SimulateRandom, NormalsFollowTheStandardNormal) {
   double m1 = 0, m2 = 0, m3 = 0, m4 = 0;
   for (double& v : z) {
     v = rng.normal();
-    m1 += v; m2 += v * v; m3 += v * v * v; m4 += v * v * v * v;
+    m1 += v;
+    m2 += v * v;
+    m3 += v * v * v;
+    m4 += v * v * v * v;
   }
-  m1 /= n; m2 /= n; m3 /= n; m4 /= n;
+  m1 /= n;
+  m2 /= n;
+  m3 /= n;
+  m4 /= n;
   EXPECT_NEAR(m1, 0.0, 5 / std::sqrt(n));
   EXPECT_NEAR(m2, 1.0, 5 * std::sqrt(2.0 / n));
   EXPECT_NEAR(m3, 0.0, 5 * std::sqrt(15.0 / n));

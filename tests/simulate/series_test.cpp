@@ -71,7 +71,8 @@ TEST(SimulateSeries, DriftIsLinearPlusTwoSlowCosines) {
   const double linear = b.normal(0, 0.01), c1 = b.normal(0, 0.01), c2 = b.normal(0, 0.01);
   for (int t : {0, 37, 99}) {
     const double phase = std::numbers::pi * (t + 0.5) / 100;
-    EXPECT_NEAR(d[t], linear * (t / 99.0 - 0.5) + c1 * std::cos(phase) + c2 * std::cos(2 * phase), 1e-15);
+    EXPECT_NEAR(d[t], linear * (t / 99.0 - 0.5) + c1 * std::cos(phase) + c2 * std::cos(2 * phase),
+                1e-15);
   }
 }
 

@@ -59,23 +59,23 @@ std::int64_t stream_and_reduce(io::NiftiVolumeStream& bold, detail::RoiReducer& 
   const auto voxels = static_cast<std::size_t>(bold.grid().voxel_count());
   std::vector<float> frames[2] = {std::vector<float>(voxels), std::vector<float>(voxels)};
   std::int64_t read = 0, reduced = 0;
-  tbb::parallel_pipeline(2,
-                         tbb::make_filter<void, std::vector<float>*>(
-                             tbb::filter_mode::serial_in_order,
-                             [&](tbb::flow_control& control) -> std::vector<float>* {
-                               std::vector<float>* frame = &frames[read % 2];
-                               if (read >= volumes || !bold.read_next(*frame)) {
-                                 control.stop();
-                                 return nullptr;
-                               }
-                               ++read;
-                               return frame;
-                             }) &
-                             tbb::make_filter<std::vector<float>*, void>(
-                                 tbb::filter_mode::serial_in_order, [&](std::vector<float>* frame) {
-                                   reducer.reduce_volume(*frame, reduced, values);
-                                   ++reduced;
-                                 }));
+  const auto decode = [&](tbb::flow_control& control) -> std::vector<float>* {
+    std::vector<float>* frame = &frames[read % 2];
+    if (read >= volumes || !bold.read_next(*frame)) {
+      control.stop();
+      return nullptr;
+    }
+    ++read;
+    return frame;
+  };
+  const auto reduce = [&](std::vector<float>* frame) {
+    reducer.reduce_volume(*frame, reduced, values);
+    ++reduced;
+  };
+  tbb::parallel_pipeline(
+      2,
+      tbb::make_filter<void, std::vector<float>*>(tbb::filter_mode::serial_in_order, decode) &
+          tbb::make_filter<std::vector<float>*, void>(tbb::filter_mode::serial_in_order, reduce));
   return reduced;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "acuroi/core/error.hpp"
+
 namespace acuroi::participant {
 
 io::DatasetSpec dataset_spec(const config::Config& config, const std::vector<std::string>& labels) {
@@ -46,6 +48,9 @@ std::vector<roi::RegionDefinition> region_definitions(const config::RoiSettings&
 }
 
 StudyInputs load_study_inputs(const config::Config& config, const std::vector<std::string>& labels) {
+  if (config.rois.regions.empty())
+    throw core::ConfigError(config.origin.file.string(), 0, 0, "rois.regions", "[]",
+                            "no ROI defined: give rois.preset (e.g. pain-network.yaml) or rois.regions");
   io::Dataset dataset = io::discover_dataset(dataset_spec(config, labels));
   const auto& excluded = config.participants.exclude;
   std::erase_if(dataset.participants, [&](const io::Participant& p) {

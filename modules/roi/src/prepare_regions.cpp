@@ -132,7 +132,8 @@ void warn_about_unlisted_values(const PreparedRegions& p) {
     std::size_t count = 0;
     for (std::int32_t value : distinct_nonzero_labels(p.images.at(atlas->atlas_image.string()))) {
       if (table.lists(value)) continue;
-      unlisted += (count++ ? "," : "") + std::to_string(value);
+      if (count++ > 0) unlisted += ',';
+      unlisted += std::to_string(value);
     }
     if (count > 0) {
       core::log_warning(atlas->atlas_image.string(), ": ", count,

@@ -3,8 +3,11 @@
 #pragma once
 #include <cmath>
 #include <cstdint>
+#include <span>
+#include <vector>
 
 #include "acuroi/core/grid.hpp"
+#include "acuroi/core/volume.hpp"
 
 namespace acuroi::roi::detail {
 
@@ -25,18 +28,24 @@ inline std::int32_t round_label(float value) {
   return static_cast<std::int32_t>(rounded);
 }
 
-template <class Visit>
-void visit_nearest_source_voxels(const core::Grid& source, const core::Grid& target,
-                                 Visit&& visit) {
+// Calls visit_row(first_target_index, sources) once per target row (fixed j, k; i = 0..nx-1),
+// where sources[i] is the source linear index of voxel i of the row, or -1 outside. Rows let
+// callers prefetch a row's source voxels before reading them (the reads of a row are independent
+// cache misses, and an atlas row seen through a flipped or oblique grid defeats the hardware
+// prefetcher).
+template <class VisitRow>
+void visit_nearest_source_rows(const core::Grid& source, const core::Grid& target,
+                               VisitRow&& visit_row) {
   // target voxel -> source continuous index, as nibabel does: inv(source) · target.
   const Eigen::Matrix4d m = source.affine.inverse() * target.affine;
   const auto [nx, ny, nz] = target.dims;
   const auto [sx, sy, sz] = source.dims;
-  std::int64_t target_index = 0;
+  std::vector<std::int64_t> sources(static_cast<std::size_t>(nx));
+  std::int64_t first_target_index = 0;
   for (std::int64_t k = 0; k < nz; ++k) {
-    for (std::int64_t j = 0; j < ny; ++j) {
+    for (std::int64_t j = 0; j < ny; ++j, first_target_index += nx) {
       const double dj = static_cast<double>(j), dk = static_cast<double>(k);
-      for (std::int64_t i = 0; i < nx; ++i, ++target_index) {
+      for (std::int64_t i = 0; i < nx; ++i) {
         // Each coordinate computed afresh (no running sums), so no drift along a row.
         const double di = static_cast<double>(i);
         const double cx = m(0, 0) * di + m(0, 1) * dj + m(0, 2) * dk + m(0, 3);
@@ -46,10 +55,27 @@ void visit_nearest_source_voxels(const core::Grid& source, const core::Grid& tar
         const std::int64_t sj = nearest_on_axis(cy, sy);
         const std::int64_t sk = nearest_on_axis(cz, sz);
         const bool inside = si >= 0 && sj >= 0 && sk >= 0;
-        visit(target_index, inside ? si + sx * (sj + sy * sk) : std::int64_t{-1});
+        sources[static_cast<std::size_t>(i)] = inside ? si + sx * (sj + sy * sk) : -1;
       }
+      visit_row(first_target_index, std::span<const std::int64_t>(sources));
     }
   }
+}
+
+// Per row: prefetch the source values, then visit(target_index, source_index) voxel by voxel.
+template <class T, class Visit>
+void visit_nearest_source_voxels(const core::Volume<T>& source, const core::Grid& target,
+                                 Visit&& visit) {
+  const T* data = source.data.data();
+  visit_nearest_source_rows(source.grid, target,
+                            [&](std::int64_t first, std::span<const std::int64_t> sources) {
+                              for (std::int64_t s : sources) {
+                                if (s >= 0) __builtin_prefetch(data + s);
+                              }
+                              for (std::size_t i = 0; i < sources.size(); ++i) {
+                                visit(first + static_cast<std::int64_t>(i), sources[i]);
+                              }
+                            });
 }
 
 }  // namespace acuroi::roi::detail

@@ -43,9 +43,9 @@ TemplateAnatomy build_template_anatomy(const std::filesystem::path& templates_di
   const core::Volume<float> aal = read_template(aal_path);
   const core::Volume<float> brain = read_template(brain_path);
   if (!aal.grid.same_as(brain.grid)) {
-    throw core::InputError(brain_path.string(), "grid", brain.grid.describe(),
-                           "differs from the grid of " + aal_path.string() + " (" +
-                               aal.grid.describe() + ")");
+    throw core::InputError(
+        brain_path.string(), "grid", brain.grid.describe(),
+        "differs from the grid of " + aal_path.string() + " (" + aal.grid.describe() + ")");
   }
   core::Volume<float> gm_indicator{aal.grid, std::vector<float>(aal.data.size())};
   for (std::size_t v = 0; v < aal.data.size(); ++v) {
@@ -68,8 +68,8 @@ TemplateAnatomy build_template_anatomy(const std::filesystem::path& templates_di
         if (source < 0 || !(brain.data[source] > 0.0f)) return;
         a.mask_voxels.push_back(target);
         a.gm_probability.push_back(std::clamp(gm_smooth.data[source], 0.0f, 1.0f));
-        const double share = (intensity_smooth.data[source] - csf_intensity) /
-                             (wm_intensity - csf_intensity);
+        const double share =
+            (intensity_smooth.data[source] - csf_intensity) / (wm_intensity - csf_intensity);
         a.wm_share.push_back(static_cast<float>(std::clamp(share, 0.0, 1.0)));
         const int label = std::clamp(static_cast<int>(std::lround(aal.data[source])), 0, max_label);
         a.aal_label.push_back(static_cast<std::int16_t>(label));
@@ -99,8 +99,10 @@ ParticipantTissue participant_tissue(const TemplateAnatomy& a, const Participant
     t.gm[i] = static_cast<float>(gm);
     t.wm[i] = static_cast<float>((1.0 - gm) * a.wm_share[i]);
     t.csf[i] = static_cast<float>((1.0 - gm) * (1.0 - a.wm_share[i]));
-    if (t.wm[i] >= static_cast<float>(model.wm_mask_threshold)) t.wm_voxels.push_back(static_cast<std::int32_t>(i));
-    if (t.csf[i] >= static_cast<float>(model.csf_mask_threshold)) t.csf_voxels.push_back(static_cast<std::int32_t>(i));
+    if (t.wm[i] >= static_cast<float>(model.wm_mask_threshold))
+      t.wm_voxels.push_back(static_cast<std::int32_t>(i));
+    if (t.csf[i] >= static_cast<float>(model.csf_mask_threshold))
+      t.csf_voxels.push_back(static_cast<std::int32_t>(i));
   }
   return t;
 }

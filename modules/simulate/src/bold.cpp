@@ -13,9 +13,9 @@ namespace {
 constexpr double global_high_hz = 0.1;
 
 struct RunTimeCourses {
-  std::vector<double> common, artefact, pulsation;     // fractions of baseline
-  std::vector<std::vector<double>> region;              // percent, per simulated region
-  std::vector<std::vector<double>> background;          // fraction, per AAL label (empty if none)
+  std::vector<double> common, artefact, pulsation;  // fractions of baseline
+  std::vector<std::vector<double>> region;          // percent, per simulated region
+  std::vector<std::vector<double>> background;      // fraction, per AAL label (empty if none)
 };
 
 // Index of the analysis ROI (in simulated_rois()) of each simulated region.
@@ -121,7 +121,8 @@ void summarise_planted_signal(SimulatedRun& run, const TemplateAnatomy& anatomy,
     for (std::size_t g = 0; g < regions.size(); ++g) {
       if (roi_index_of(regions[g]) != static_cast<int>(r)) continue;
       total += region_weight[g];
-      for (int t = 0; t < run.volumes; ++t) series[t] += region_weight[g] * run.region_signal_percent[g][t];
+      for (int t = 0; t < run.volumes; ++t)
+        series[t] += region_weight[g] * run.region_signal_percent[g][t];
       if (regions[g].roi == "DMN") dmn_parts.push_back(g);
     }
     for (double& v : series) v /= total;
@@ -131,7 +132,8 @@ void summarise_planted_signal(SimulatedRun& run, const TemplateAnatomy& anatomy,
   int pairs = 0;
   for (std::size_t a = 0; a < dmn_parts.size(); ++a) {
     for (std::size_t b = a + 1; b < dmn_parts.size(); ++b, ++pairs) {
-      sum += correlation(run.region_signal_percent[dmn_parts[a]], run.region_signal_percent[dmn_parts[b]]);
+      sum += correlation(run.region_signal_percent[dmn_parts[a]],
+                         run.region_signal_percent[dmn_parts[b]]);
     }
   }
   run.dmn_part_correlation = pairs ? sum / pairs : 0.0;
@@ -144,9 +146,9 @@ SimulatedRun simulate_run(const SimulationSettings& s, const TemplateAnatomy& an
                           int session, int run) {
   const SignalModel& m = s.signal;
   const SessionPlan& plan = participant.sessions[session];
-  SeededRandom rng(derive_seed(s.seed, {stream::bold, static_cast<std::uint64_t>(participant.index),
-                                        static_cast<std::uint64_t>(session),
-                                        static_cast<std::uint64_t>(run)}));
+  SeededRandom rng(
+      derive_seed(s.seed, {stream::bold, static_cast<std::uint64_t>(participant.index),
+                           static_cast<std::uint64_t>(session), static_cast<std::uint64_t>(run)}));
   SimulatedRun out;
   out.volumes = s.volumes;
   out.voxels = anatomy.mask_voxels.size();
@@ -174,8 +176,9 @@ SimulatedRun simulate_run(const SimulationSettings& s, const TemplateAnatomy& an
       } else if (anatomy.aal_label[i] > 0) {
         signal = tissue.gm[i] * c.background[anatomy.aal_label[i]][t];
       }
-      const double y = baseline[i] * (1.0 + c.common[t] + c.artefact[t] * artefact_weight[i] +
-                                       tissue.csf[i] * c.pulsation[t] + signal + noise_sd * noise[i]);
+      const double y =
+          baseline[i] * (1.0 + c.common[t] + c.artefact[t] * artefact_weight[i] +
+                         tissue.csf[i] * c.pulsation[t] + signal + noise_sd * noise[i]);
       volume[i] = stored_value(y, s);
     }
   }

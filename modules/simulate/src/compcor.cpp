@@ -32,7 +32,8 @@ std::vector<std::vector<double>> acompcor_components(const SimulatedRun& run,
   const int cosines = basis.empty() ? 0 : static_cast<int>(basis[0].size());
   Eigen::MatrixXd M(T, V);
   for (Eigen::Index v = 0; v < V; ++v) {
-    for (int t = 0; t < T; ++t) M(t, v) = run.values[static_cast<std::size_t>(t) * run.voxels + positions[v]];
+    for (int t = 0; t < T; ++t)
+      M(t, v) = run.values[static_cast<std::size_t>(t) * run.voxels + positions[v]];
   }
   for (Eigen::Index v = 0; v < V; ++v) {
     auto column = M.col(v);

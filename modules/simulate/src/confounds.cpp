@@ -57,7 +57,8 @@ void ConfoundTable::add(std::string name, std::vector<double> column) {
   values.push_back(std::move(column));
 }
 
-void ConfoundTable::add_with_expansions(const std::string& name, const std::vector<double>& column) {
+void ConfoundTable::add_with_expansions(const std::string& name,
+                                        const std::vector<double>& column) {
   std::vector<double> x = column;
   for (double& v : x) v = round_significant(v);
   const std::vector<double> dx = derivative(x);
@@ -73,7 +74,8 @@ const std::vector<double>& ConfoundTable::column(const std::string& name) const 
   return values[it - columns.begin()];
 }
 
-std::vector<double> mean_series(const SimulatedRun& run, const std::vector<std::int32_t>& positions) {
+std::vector<double> mean_series(const SimulatedRun& run,
+                                const std::vector<std::int32_t>& positions) {
   std::vector<double> mean(run.volumes, missing);
   if (positions.empty()) return mean;
   for (int t = 0; t < run.volumes; ++t) {
@@ -112,7 +114,8 @@ ConfoundTable compute_confounds(const SimulatedRun& run, const ParticipantTissue
   table.add("framewise_displacement", framewise_displacement(rounded_motion));
   const auto components =
       acompcor_components(run, union_of(tissue.wm_voxels, tissue.csf_voxels), repetition_time_s);
-  for (std::size_t c = 0; c < components.size(); ++c) table.add(numbered("a_comp_cor_", c), components[c]);
+  for (std::size_t c = 0; c < components.size(); ++c)
+    table.add(numbered("a_comp_cor_", c), components[c]);
   const auto cosines = cosine_drift_basis(run.volumes, repetition_time_s);
   const std::size_t cosine_count = cosines.empty() ? 0 : cosines[0].size();
   for (std::size_t k = 0; k < cosine_count; ++k) {

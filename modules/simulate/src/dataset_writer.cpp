@@ -46,7 +46,8 @@ void write_dataset_description(const SimulationSettings& s) {
        {{{"Name", "acuroi simulate"},
          {"Version", core::version()},
          {"Description", "Synthetic fMRIPrep-style derivatives with planted ROI effects, seed " +
-                             std::to_string(s.seed) + "; the truth is in acuroi_ground_truth.json"}}}},
+                             std::to_string(s.seed) +
+                             "; the truth is in acuroi_ground_truth.json"}}}},
       {"acuroi_simulate_seed", s.seed}};
   io::write_json_atomically(s.output_dir / "dataset_description.json", description);
 }
@@ -82,9 +83,11 @@ std::vector<fs::path> write_anatomy(const SimulationSettings& s, const TemplateA
   std::vector<fs::path> written;
   const std::pair<const char*, const std::vector<float>*> maps[] = {
       {"GM", &tissue.gm}, {"WM", &tissue.wm}, {"CSF", &tissue.csf}};
-  fs::create_directories(s.output_dir / participant_file(s, p, -1, 0, "anat", "", "", "x", "", true).parent_path());
+  fs::create_directories(
+      s.output_dir / participant_file(s, p, -1, 0, "anat", "", "", "x", "", true).parent_path());
   for (const auto& [label, values] : maps) {
-    const fs::path rel = participant_file(s, p, -1, 0, "anat", label, "", "probseg", ".nii.gz", true);
+    const fs::path rel =
+        participant_file(s, p, -1, 0, "anat", label, "", "probseg", ".nii.gz", true);
     io::write_nifti_volume(s.output_dir / rel, scatter(a, values->data()));
     written.push_back(rel);
   }
@@ -97,7 +100,8 @@ std::vector<fs::path> write_anatomy(const SimulationSettings& s, const TemplateA
 RunRecord write_run(const SimulationSettings& s, const TemplateAnatomy& a, const ParticipantPlan& p,
                     int session, int run, const SimulatedRun& data, const ConfoundTable& confounds,
                     std::vector<fs::path>& written) {
-  const fs::path bold = participant_file(s, p, session, run, "func", "", "preproc", "bold", ".nii.gz", true);
+  const fs::path bold =
+      participant_file(s, p, session, run, "func", "", "preproc", "bold", ".nii.gz", true);
   fs::create_directories(s.output_dir / bold.parent_path());
   io::NiftiWriteOptions options;
   if (s.bold_storage == BoldStorage::int16_scaled) {
@@ -107,23 +111,27 @@ RunRecord write_run(const SimulationSettings& s, const TemplateAnatomy& a, const
   options.repetition_time_seconds = s.repetition_time_s;
   io::NiftiWriter writer(s.output_dir / bold, a.grid, data.volumes, options);
   for (int t = 0; t < data.volumes; ++t) {
-    const core::Volume<float> volume = scatter(a, data.values.data() + static_cast<std::size_t>(t) * data.voxels);
+    const core::Volume<float> volume =
+        scatter(a, data.values.data() + static_cast<std::size_t>(t) * data.voxels);
     writer.write_next(volume.data);
   }
   writer.close();
   written.push_back(bold);
 
-  const fs::path sidecar = participant_file(s, p, session, run, "func", "", "preproc", "bold", ".json", true);
-  io::write_json_atomically(s.output_dir / sidecar,
-                            nlohmann::ordered_json{{"RepetitionTime", s.repetition_time_s},
-                                                   {"TaskName", s.task},
-                                                   {"SkullStripped", false}});
+  const fs::path sidecar =
+      participant_file(s, p, session, run, "func", "", "preproc", "bold", ".json", true);
+  io::write_json_atomically(
+      s.output_dir / sidecar,
+      nlohmann::ordered_json{
+          {"RepetitionTime", s.repetition_time_s}, {"TaskName", s.task}, {"SkullStripped", false}});
   written.push_back(sidecar);
-  const fs::path mask = participant_file(s, p, session, run, "func", "", "brain", "mask", ".nii.gz", true);
+  const fs::path mask =
+      participant_file(s, p, session, run, "func", "", "brain", "mask", ".nii.gz", true);
   write_brain_mask(s.output_dir / mask, a);
   written.push_back(mask);
 
-  const fs::path table = participant_file(s, p, session, run, "func", "", "confounds", "timeseries", ".tsv", false);
+  const fs::path table =
+      participant_file(s, p, session, run, "func", "", "confounds", "timeseries", ".tsv", false);
   std::vector<std::vector<io::TableCell>> rows(data.volumes);
   for (int t = 0; t < data.volumes; ++t) {
     for (const auto& column : confounds.values) rows[t].emplace_back(column[t]);
@@ -131,11 +139,18 @@ RunRecord write_run(const SimulationSettings& s, const TemplateAnatomy& a, const
   io::write_tsv(s.output_dir / table, confounds.columns, rows);
   written.push_back(table);
 
-  RunRecord record{p.index, session, run, bold.generic_string(), table.generic_string(),
-                   data.motion.spike_volumes, 0.0, data.roi_fluctuation_sd_percent,
+  RunRecord record{p.index,
+                   session,
+                   run,
+                   bold.generic_string(),
+                   table.generic_string(),
+                   data.motion.spike_volumes,
+                   0.0,
+                   data.roi_fluctuation_sd_percent,
                    data.dmn_part_correlation};
   for (double fd : confounds.column("framewise_displacement")) {
-    if (std::isfinite(fd)) record.max_framewise_displacement = std::max(record.max_framewise_displacement, fd);
+    if (std::isfinite(fd))
+      record.max_framewise_displacement = std::max(record.max_framewise_displacement, fd);
   }
   return record;
 }

@@ -22,7 +22,8 @@ double median_of_all(const std::vector<float>& values) {
 
 // numpy.percentile(x, q, method="lower"): sorted[floor(q/100 * (n - 1))].
 double percentile_lower(std::vector<double> x, double q) {
-  const auto k = static_cast<std::size_t>(std::floor(q / 100.0 * static_cast<double>(x.size() - 1)));
+  const auto k =
+      static_cast<std::size_t>(std::floor(q / 100.0 * static_cast<double>(x.size() - 1)));
   std::nth_element(x.begin(), x.begin() + k, x.end());
   return x[k];
 }

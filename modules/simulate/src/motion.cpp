@@ -7,7 +7,8 @@
 namespace acuroi::simulate {
 
 namespace {
-constexpr double head_radius_mm = 50.0;  // Power et al. 2012: rotations as arc length on a 50 mm sphere
+constexpr double head_radius_mm =
+    50.0;  // Power et al. 2012: rotations as arc length on a 50 mm sphere
 
 double random_sign(SeededRandom& rng) { return rng.uniform() < 0.5 ? -1.0 : 1.0; }
 }  // namespace
@@ -18,7 +19,8 @@ MotionTrace simulate_motion(SeededRandom& rng, int volumes, const SignalModel& m
   // Random walks, starting at 0 (fMRIPrep's parameters are relative to a reference volume).
   for (int p = 0; p < 6; ++p) {
     const double step_sd = p < 3 ? model.motion_walk_mm : model.motion_walk_rad;
-    for (int t = 1; t < volumes; ++t) m.parameters[p][t] = m.parameters[p][t - 1] + rng.normal(0, step_sd);
+    for (int t = 1; t < volumes; ++t)
+      m.parameters[p][t] = m.parameters[p][t - 1] + rng.normal(0, step_sd);
   }
   // Spikes: a Bernoulli draw per volume (never the first), so the count scales with run length.
   const double spike_probability = model.spikes_per_100_volumes / 100.0;

@@ -54,10 +54,13 @@ ParticipantPlan plan_participant(const SimulationSettings& s, int index, int arm
     p.region_gm_scale.push_back(1.0 + rng.normal(0.0, e.gm_region_sd));
   }
   const ArmEffect effect = arm_effect(e, arm);
-  SessionPlan pre{s.sessions[0], 1.0 + rng.normal(0.0, s.signal.session_gain_sd_percent / 100.0), {}, 0};
-  SessionPlan post{s.sessions[1], 1.0 + rng.normal(0.0, s.signal.session_gain_sd_percent / 100.0), {}, 0};
+  SessionPlan pre{
+      s.sessions[0], 1.0 + rng.normal(0.0, s.signal.session_gain_sd_percent / 100.0), {}, 0};
+  SessionPlan post{
+      s.sessions[1], 1.0 + rng.normal(0.0, s.signal.session_gain_sd_percent / 100.0), {}, 0};
   for (std::size_t r = 0; r < e.rois.size(); ++r) {
-    const double log_pre = std::log(e.rois[r].pre_amplitude_percent) + rng.normal(0.0, e.amplitude_log_sd);
+    const double log_pre =
+        std::log(e.rois[r].pre_amplitude_percent) + rng.normal(0.0, e.amplitude_log_sd);
     const double log_post =
         log_pre + effect.amplitude_log_ratio[r] + rng.normal(0.0, e.amplitude_change_log_sd);
     const double mean_pre = rng.normal(0.0, e.mean_sd_percent);
@@ -78,7 +81,8 @@ ParticipantPlan plan_participant(const SimulationSettings& s, int index, int arm
 std::vector<ParticipantPlan> plan_study(const SimulationSettings& s) {
   const std::vector<int> arms = allocate_arms(s);
   std::vector<ParticipantPlan> plan;
-  for (int i = 0; i < static_cast<int>(arms.size()); ++i) plan.push_back(plan_participant(s, i, arms[i]));
+  for (int i = 0; i < static_cast<int>(arms.size()); ++i)
+    plan.push_back(plan_participant(s, i, arms[i]));
   return plan;
 }
 

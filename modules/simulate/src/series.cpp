@@ -8,8 +8,8 @@
 
 namespace acuroi::simulate {
 
-std::vector<double> band_limited_series(SeededRandom& rng, int volumes, double tr_s,
-                                        double low_hz, double high_hz) {
+std::vector<double> band_limited_series(SeededRandom& rng, int volumes, double tr_s, double low_hz,
+                                        double high_hz) {
   const double duration_s = volumes * tr_s;
   std::vector<double> x(volumes, 0.0);
   int bins = 0;
@@ -24,10 +24,10 @@ std::vector<double> band_limited_series(SeededRandom& rng, int volumes, double t
     ++bins;
   }
   if (bins == 0) {
-    throw core::ConfigError("acuroi simulate", 0, 0, "band", std::to_string(low_hz) + "-" +
-                                std::to_string(high_hz) + " Hz",
-                            "no frequency of a " + std::to_string(volumes) +
-                                "-volume run falls in the band");
+    throw core::ConfigError(
+        "acuroi simulate", 0, 0, "band",
+        std::to_string(low_hz) + "-" + std::to_string(high_hz) + " Hz",
+        "no frequency of a " + std::to_string(volumes) + "-volume run falls in the band");
   }
   const double mean = series_mean(x);
   const double sd = std::sqrt(series_variance(x));

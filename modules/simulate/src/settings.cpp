@@ -10,14 +10,14 @@ namespace acuroi::simulate {
 const std::vector<SimulatedRegion>& simulated_regions() {
   // AAL (Tzourio-Mazoyer 2002) label values as in /usr/share/mricron/templates/aal.nii.txt.
   static const std::vector<SimulatedRegion> regions{
-      {"ACC", "ACC", {31, 32}},                  // Cingulum_Ant_L/R
-      {"insula", "insula", {29, 30}},            // Insula_L/R
-      {"S1", "S1", {57, 58}},                    // Postcentral_L/R
-      {"thalamus", "thalamus", {77, 78}},        // Thalamus_L/R
-      {"DMN_mPFC", "DMN", {23, 24, 25, 26}},     // Frontal_Sup_Medial_L/R, Frontal_Med_Orb_L/R
-      {"DMN_PCC", "DMN", {35, 36}},              // Cingulum_Post_L/R
-      {"DMN_precuneus", "DMN", {67, 68}},        // Precuneus_L/R
-      {"DMN_angular", "DMN", {65, 66}},          // Angular_L/R
+      {"ACC", "ACC", {31, 32}},               // Cingulum_Ant_L/R
+      {"insula", "insula", {29, 30}},         // Insula_L/R
+      {"S1", "S1", {57, 58}},                 // Postcentral_L/R
+      {"thalamus", "thalamus", {77, 78}},     // Thalamus_L/R
+      {"DMN_mPFC", "DMN", {23, 24, 25, 26}},  // Frontal_Sup_Medial_L/R, Frontal_Med_Orb_L/R
+      {"DMN_PCC", "DMN", {35, 36}},           // Cingulum_Post_L/R
+      {"DMN_precuneus", "DMN", {67, 68}},     // Precuneus_L/R
+      {"DMN_angular", "DMN", {65, 66}},       // Angular_L/R
   };
   return regions;
 }
@@ -30,11 +30,8 @@ const std::vector<std::string>& simulated_rois() {
 EffectModel default_effects() {
   EffectModel e;
   e.rois = {
-      {"ACC", 1.0, 0.75, -2.0},
-      {"insula", 1.0, 0.78, -1.5},
-      {"S1", 1.2, 1.25, 1.5},
-      {"thalamus", 0.8, 0.80, -1.0},
-      {"DMN", 1.2, 1.25, 1.0},
+      {"ACC", 1.0, 0.75, -2.0},      {"insula", 1.0, 0.78, -1.5}, {"S1", 1.2, 1.25, 1.5},
+      {"thalamus", 0.8, 0.80, -1.0}, {"DMN", 1.2, 1.25, 1.0},
   };
   return e;
 }
@@ -68,26 +65,29 @@ void validate(const SimulationSettings& s) {
           s.resolution_mm, "must be 2, 4 or 8 (mm)");
   require(s.volumes >= 10 && s.volumes <= 5000, "--volumes", s.volumes,
           "must be between 10 and 5000");
-  require(s.repetition_time_s >= 0.1 && s.repetition_time_s <= 10.0, "--tr",
-          s.repetition_time_s, "must be between 0.1 and 10 seconds");
+  require(s.repetition_time_s >= 0.1 && s.repetition_time_s <= 10.0, "--tr", s.repetition_time_s,
+          "must be between 0.1 and 10 seconds");
   require(s.runs >= 1 && s.runs <= 99, "--runs", s.runs, "must be between 1 and 99");
   require(!s.task.empty() && s.task.find_first_of("_-./ ") == std::string::npos, "--task", s.task,
           "must be a non-empty BIDS label (letters and digits)");
-  require(s.sessions.size() == 2, "sessions", s.sessions.size(), "exactly two sessions (pre, post)");
+  require(s.sessions.size() == 2, "sessions", s.sessions.size(),
+          "exactly two sessions (pre, post)");
   require(s.arms.size() == 2, "arms", s.arms.size(), "exactly two arms (treatment, control)");
   const double band_width_hz = s.signal.band_high_hz - s.signal.band_low_hz;
   require(band_width_hz > 0 && s.signal.band_high_hz < 0.5 / s.repetition_time_s, "band",
           s.signal.band_high_hz, "band must be non-empty and below the Nyquist frequency");
-  require(s.volumes * s.repetition_time_s * s.signal.band_high_hz >= 1.0, "--volumes",
-          s.volumes, "the run is too short to hold one frequency of the planted band");
+  require(s.volumes * s.repetition_time_s * s.signal.band_high_hz >= 1.0, "--volumes", s.volumes,
+          "the run is too short to hold one frequency of the planted band");
+  require(s.signal.noise_percent >= 0 && s.signal.noise_percent <= 50, "--noise-percent",
+          s.signal.noise_percent, "must be between 0 and 50");
   require(s.signal.noise_ar1 >= 0 && s.signal.noise_ar1 < 1, "noise_ar1", s.signal.noise_ar1,
           "must be in [0, 1)");
   require(s.bold_step > 0 && std::exp2(std::round(std::log2(s.bold_step))) == s.bold_step,
           "--bold-step", s.bold_step, "must be a power of two (exact int16 scaling)");
   require(s.effects.rois.size() == simulated_rois().size(), "effects", s.effects.rois.size(),
           "one effect per simulated ROI");
-  require(s.effects.placebo_fraction >= 0 && s.effects.placebo_fraction <= 1,
-          "--placebo-fraction", s.effects.placebo_fraction, "must be in [0, 1]");
+  require(s.effects.placebo_fraction >= 0 && s.effects.placebo_fraction <= 1, "--placebo-fraction",
+          s.effects.placebo_fraction, "must be in [0, 1]");
   require(s.effects.effect_scale >= 0 && s.effects.effect_scale <= 5, "--effect-scale",
           s.effects.effect_scale, "must be in [0, 5]");
 }

@@ -21,14 +21,16 @@ constexpr const char* truth_file = "acuroi_ground_truth.json";
 // An empty (or absent) directory is used as is; a previous simulation is replaced only on request.
 void prepare_output_dir(const fs::path& dir, bool overwrite) {
   if (fs::exists(dir) && !fs::is_directory(dir)) {
-    throw core::ConfigError("acuroi simulate", 0, 0, "--out", dir.string(), "exists and is not a directory");
+    throw core::ConfigError("acuroi simulate", 0, 0, "--out", dir.string(),
+                            "exists and is not a directory");
   }
   if (fs::exists(dir) && !fs::is_empty(dir)) {
     if (!overwrite || !fs::exists(dir / truth_file)) {
-      throw core::ConfigError("acuroi simulate", 0, 0, "--out", dir.string(),
-                              overwrite ? "is not empty and holds no previous simulation (" +
-                                              std::string(truth_file) + "); refusing to delete it"
-                                        : "is not empty; pass --overwrite to replace a previous simulation");
+      throw core::ConfigError(
+          "acuroi simulate", 0, 0, "--out", dir.string(),
+          overwrite ? "is not empty and holds no previous simulation (" + std::string(truth_file) +
+                          "); refusing to delete it"
+                    : "is not empty; pass --overwrite to replace a previous simulation");
     }
     for (const auto& entry : fs::directory_iterator(dir)) {
       const std::string name = entry.path().filename().string();
@@ -71,7 +73,8 @@ SimulationSummary simulate_dataset(const SimulationSettings& s, bool overwrite) 
   const auto start = std::chrono::steady_clock::now();
   validate(s);
   prepare_output_dir(s.output_dir, overwrite);
-  const TemplateAnatomy anatomy = build_template_anatomy(s.templates_dir, s.resolution_mm, s.signal);
+  const TemplateAnatomy anatomy =
+      build_template_anatomy(s.templates_dir, s.resolution_mm, s.signal);
   const std::vector<ParticipantPlan> plan = plan_study(s);
   core::log_info("simulating ", plan.size(), " participants x ", s.sessions.size(), " sessions x ",
                  s.runs, " runs of ", s.volumes, " volumes at ", s.resolution_mm, " mm (",
@@ -79,9 +82,8 @@ SimulationSummary simulate_dataset(const SimulationSettings& s, bool overwrite) 
 
   // Each participant has its own random streams, so the order of work does not change any byte.
   std::vector<ParticipantOutput> outputs(plan.size());
-  tbb::parallel_for(std::size_t{0}, plan.size(), [&](std::size_t i) {
-    outputs[i] = simulate_participant(s, anatomy, plan[i]);
-  });
+  tbb::parallel_for(std::size_t{0}, plan.size(),
+                    [&](std::size_t i) { outputs[i] = simulate_participant(s, anatomy, plan[i]); });
 
   write_dataset_description(s);
   write_participants_tsv(s, plan);

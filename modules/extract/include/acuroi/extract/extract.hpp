@@ -1,5 +1,6 @@
-// ROI time series from a BOLD run, streamed volume by volume (memory O(one volume), plus the
-// ROI-voxel series when asked for; never the 4D image).
+// ROI time series from a BOLD run, streamed volume by volume: memory is two volumes (decoding
+// volume t+1 overlaps reducing volume t) plus, when asked for, the ROI-voxel series; never the
+// 4D image, whatever the run length.
 //
 // Per volume and ROI, the strategy reduces the ROI's voxels that are inside the brain mask
 // (nonzero and finite mask value; all voxels when there is no mask) and finite in THAT volume;
@@ -12,8 +13,8 @@
 //                       why: "no voxels on this grid", "no voxel inside the brain mask with finite
 //                       data in every volume", or "coverage 0.31 < min_coverage 0.5".
 // ROI order is the RoiMap's (definition order); no ROI is ever dropped.
-// Determinism: each ROI is reduced by one task in voxel order (double accumulators), so the
-// numbers are the same bits at any thread count.
+// Determinism: every ROI adds its values in ascending voxel order in double (median/std/var of
+// one ROI are computed by one task), so the numbers are the same bits at any thread count.
 //
 //   io::NiftiVolumeStream bold("sub-01_bold.nii.gz");
 //   auto rois = regions.map_to_grid(bold.grid());

@@ -10,7 +10,8 @@
 // On the output grid (nearest source voxel): brain mask, GM probability, WM share, AAL label.
 // A participant's tissue: GM = min(1, GM x gm_scale x region_gm_scale), WM = (1 - GM) x WM share,
 // CSF = (1 - GM) x (1 - WM share), stored as float32 (as written to the probseg files); the
-// white_matter / csf masks are WM >= wm_mask_threshold and CSF >= csf_mask_threshold inside the brain.
+// white_matter / csf masks are WM >= wm_mask_threshold and CSF >= csf_mask_threshold (in the
+// brain).
 //
 //   TemplateAnatomy anatomy = build_template_anatomy("/usr/share/mricron/templates", 4, model);
 //   ParticipantTissue tissue = participant_tissue(anatomy, plan[0], model);
@@ -27,12 +28,12 @@ namespace acuroi::simulate {
 
 struct TemplateAnatomy {
   core::Grid grid;
-  std::vector<std::int64_t> mask_voxels;   // linear indices of brain voxels, ascending
+  std::vector<std::int64_t> mask_voxels;  // linear indices of brain voxels, ascending
   // Per brain voxel (same order as mask_voxels):
-  std::vector<float> gm_probability;       // template GM probability, 0..1
-  std::vector<float> wm_share;             // share of non-GM tissue that is WM, 0..1
-  std::vector<std::int16_t> aal_label;     // AAL label, 0 = none
-  std::vector<std::int8_t> region;         // index into simulated_regions(), -1 = none
+  std::vector<float> gm_probability;             // template GM probability, 0..1
+  std::vector<float> wm_share;                   // share of non-GM tissue that is WM, 0..1
+  std::vector<std::int16_t> aal_label;           // AAL label, 0 = none
+  std::vector<std::int8_t> region;               // index into simulated_regions(), -1 = none
   std::vector<std::int64_t> region_voxel_count;  // per simulated_regions()
   int max_aal_label = 0;
   double smoothing_fwhm_mm = 0.0;

@@ -7,7 +7,7 @@
 //   common(t) = drift(t) + global_percent * g(t)          g: unit band-limited 0.01-0.1 Hz
 //   artefact  = motion_signal_percent_per_mm * (trans_z(t) - mean) + at spike volumes
 //               +/- spike_intensity_percent * spike size (mm)
-//   S(v,t)    = region r of v: (mean_shift[r] + amplitude[r] * f_r(t))      (planted, every voxel of r)
+//   S(v,t)    = region r of v: mean_shift[r] + amplitude[r] * f_r(t)   (planted; every voxel of r)
 //               other AAL label l: GM(v) * background_percent * f_l(t)
 //               DMN parts: f_part = sqrt(c) f_DMN + sqrt(1 - c) f_own  (c = planted DMN coupling)
 //   e(v,t)    = AR(1) with coefficient noise_ar1 and unit stationary variance
@@ -31,8 +31,8 @@ namespace acuroi::simulate {
 
 struct SimulatedRun {
   int volumes = 0;
-  std::size_t voxels = 0;           // brain voxels
-  std::vector<float> values;        // [t * voxels + i], as stored in the NIfTI file
+  std::size_t voxels = 0;     // brain voxels
+  std::vector<float> values;  // [t * voxels + i], as stored in the NIfTI file
   MotionTrace motion;
   // Planted per-region fluctuation of this run, percent of baseline, per simulated_regions():
   // the exact series added to every voxel of the region (without baseline).

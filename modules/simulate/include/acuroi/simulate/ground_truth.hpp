@@ -5,7 +5,8 @@
 //   dmn_coupling             fraction of each DMN part's fluctuation variance shared by all parts
 //   amplitude_log_ratio      log(post / pre amplitude); amplitude_ratio = exp of it
 //   dmn_mean_fluctuation_sd_percent  expected SD of the planted fluctuation of the DMN as one ROI
-//                            (baseline-weighted mean of its parts): amplitude * sqrt(c + (1 - c) sum w^2)
+//                            (baseline-weighted mean of its parts):
+//                            amplitude * sqrt(c + (1 - c) sum w^2)
 //   between_arm              treatment-arm expected change minus control-arm expected change
 //
 //   nlohmann::ordered_json truth = ground_truth_json(settings, anatomy, plan, runs);

@@ -19,12 +19,12 @@ namespace acuroi::simulate {
 struct MotionTrace {
   // parameters[p][t]: p = trans_x, trans_y, trans_z (mm), rot_x, rot_y, rot_z (rad).
   std::array<std::vector<double>, 6> parameters;
-  std::vector<int> spike_volumes;      // volumes where a sudden movement happens (ascending)
-  std::vector<double> spike_size_mm;   // displacement of each spike (Power FD of its jump)
+  std::vector<int> spike_volumes;     // volumes where a sudden movement happens (ascending)
+  std::vector<double> spike_size_mm;  // displacement of each spike (Power FD of its jump)
 };
 
 inline const std::array<const char*, 6> motion_parameter_names{"trans_x", "trans_y", "trans_z",
-                                                               "rot_x", "rot_y", "rot_z"};
+                                                               "rot_x",   "rot_y",   "rot_z"};
 
 MotionTrace simulate_motion(SeededRandom& rng, int volumes, const SignalModel& model);
 

@@ -4,12 +4,14 @@
 //
 // Per participant p, ROI r, session s (pre = 0, post = 1):
 //   log amplitude[p,r,pre]  = log(pre_amplitude_percent[r]) + N(0, amplitude_log_sd)
-//   log amplitude[p,r,post] = log amplitude[p,r,pre] + arm_log_ratio[arm,r] + N(0, amplitude_change_log_sd)
+//   log amplitude[p,r,post] = log amplitude[p,r,pre] + arm_log_ratio[arm,r]
+//                             + N(0, amplitude_change_log_sd)
 //   mean[p,r,pre]  = N(0, mean_sd_percent);  mean[p,r,post] = mean[p,r,pre] + arm_mean_shift[arm,r]
 //                                                             + N(0, mean_change_sd_percent)
-//   coupling[p,pre] = clamp(dmn_pre_coupling + N(0, coupling_sd), 0.05, 0.95), post likewise + change
-// with the arm effects of arm_effects(): the treatment arm gets effect_scale x the ROI's effect, the
-// control arm placebo_fraction x that.
+//   coupling[p,pre] = clamp(dmn_pre_coupling + N(0, coupling_sd), 0.05, 0.95), post likewise
+//                     + arm coupling change + N(0, coupling_change_sd)
+// with the arm effects of arm_effect(): the treatment arm gets effect_scale x the ROI's effect,
+// the control arm placebo_fraction x that.
 //
 //   std::vector<ParticipantPlan> plan = plan_study(settings);
 //   double a = plan[0].sessions[1].rois[0].amplitude_percent;   // sub-01, post, ACC
@@ -34,14 +36,14 @@ struct SessionPlan {
 };
 
 struct ParticipantPlan {
-  std::string label;                   // "01" (participant_id "sub-01")
-  int index = 0;                       // 0-based position in participants.tsv
-  int arm = 0;                         // index into settings.arms (0 = treatment)
+  std::string label;  // "01" (participant_id "sub-01")
+  int index = 0;      // 0-based position in participants.tsv
+  int arm = 0;        // index into settings.arms (0 = treatment)
   int age = 0;
-  std::string sex;                     // "M" / "F"
-  double gm_scale = 1.0;               // multiplies the GM probability everywhere
-  std::vector<double> region_gm_scale; // per simulated_regions(), multiplies it inside the region
-  std::vector<SessionPlan> sessions;   // in settings.sessions order
+  std::string sex;                      // "M" / "F"
+  double gm_scale = 1.0;                // multiplies the GM probability everywhere
+  std::vector<double> region_gm_scale;  // per simulated_regions(), multiplies it inside the region
+  std::vector<SessionPlan> sessions;    // in settings.sessions order
 };
 
 // Expected post - pre change of an arm (log amplitude ratio, mean shift, coupling change).

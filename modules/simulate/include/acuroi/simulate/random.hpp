@@ -42,7 +42,7 @@ class SeededRandom {
   double uniform(double low, double high) { return low + (high - low) * uniform(); }
   // Uniform integer in [0, n) without modulo bias; n > 0.
   std::uint64_t below(std::uint64_t n);
-  // Standard normal N(0, 1) (polar method; the second value of each pair is kept for the next call).
+  // Standard normal N(0, 1) (polar method; the second value of a pair serves the next call).
   double normal();
   double normal(double mean, double sd) { return mean + sd * normal(); }
 

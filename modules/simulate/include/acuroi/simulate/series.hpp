@@ -17,8 +17,8 @@
 namespace acuroi::simulate {
 
 // Throws core::ConfigError if no DFT frequency falls in the band.
-std::vector<double> band_limited_series(SeededRandom& rng, int volumes, double tr_s,
-                                        double low_hz, double high_hz);
+std::vector<double> band_limited_series(SeededRandom& rng, int volumes, double tr_s, double low_hz,
+                                        double high_hz);
 
 // sqrt(c) * common + sqrt(1 - c) * own: with unit-variance independent inputs, a series sharing
 // the fraction c of its variance with `common`.

@@ -20,8 +20,8 @@ namespace acuroi::simulate {
 
 // A region whose signal is planted: a set of AAL labels (values in aal.nii.gz).
 struct SimulatedRegion {
-  std::string name;                  // "ACC", "insula", "S1", "thalamus", "DMN_mPFC", ...
-  std::string roi;                   // the analysis ROI it belongs to ("DMN" for the DMN parts)
+  std::string name;  // "ACC", "insula", "S1", "thalamus", "DMN_mPFC", ...
+  std::string roi;   // the analysis ROI it belongs to ("DMN" for the DMN parts)
   std::vector<int> aal_labels;
 };
 
@@ -39,42 +39,42 @@ struct RoiEffect {
 };
 
 struct EffectModel {
-  std::vector<RoiEffect> rois;         // one per simulated_rois(), same order
-  double dmn_pre_coupling = 0.45;      // shared-variance fraction of the DMN parts, pre
-  double dmn_coupling_change = 0.20;   // acupuncture arm: expected post - pre coupling change
-  double placebo_fraction = 0.15;      // sham arm gets this fraction of every acupuncture effect
-  double effect_scale = 1.0;           // multiplies every planted effect (0 = null study)
+  std::vector<RoiEffect> rois;        // one per simulated_rois(), same order
+  double dmn_pre_coupling = 0.45;     // shared-variance fraction of the DMN parts, pre
+  double dmn_coupling_change = 0.20;  // acupuncture arm: expected post - pre coupling change
+  double placebo_fraction = 0.15;     // sham arm gets this fraction of every acupuncture effect
+  double effect_scale = 1.0;          // multiplies every planted effect (0 = null study)
   // Between-participant variation.
-  double amplitude_log_sd = 0.20;      // SD of log pre amplitude across participants
+  double amplitude_log_sd = 0.20;         // SD of log pre amplitude across participants
   double amplitude_change_log_sd = 0.10;  // SD of the individual log(post/pre) around its mean
-  double mean_sd_percent = 0.5;        // SD of the pre mean level across participants
-  double mean_change_sd_percent = 0.5;   // SD of the individual mean shift around its mean
+  double mean_sd_percent = 0.5;           // SD of the pre mean level across participants
+  double mean_change_sd_percent = 0.5;    // SD of the individual mean shift around its mean
   double coupling_sd = 0.08;
   double coupling_change_sd = 0.06;
-  double gm_scale_sd = 0.04;           // participant's overall GM probability scale
-  double gm_region_sd = 0.03;          // participant x region GM probability scale
+  double gm_scale_sd = 0.04;   // participant's overall GM probability scale
+  double gm_region_sd = 0.03;  // participant x region GM probability scale
 };
 
 EffectModel default_effects();
 
 struct SignalModel {
   double gm_baseline = 800.0, wm_baseline = 650.0, csf_baseline = 1000.0;  // scanner units
-  double noise_percent = 1.0;          // voxel AR(1) noise, stationary SD
-  double noise_ar1 = 0.4;              // AR(1) coefficient of the voxel noise
+  double noise_percent = 1.0;                      // voxel AR(1) noise, stationary SD
+  double noise_ar1 = 0.4;                          // AR(1) coefficient of the voxel noise
   double band_low_hz = 0.01, band_high_hz = 0.08;  // band of the planted fluctuations
-  double global_percent = 0.3;         // brain-wide fluctuation (0.01-0.1 Hz)
-  double background_percent = 0.6;     // each other AAL region's own fluctuation, x GM fraction
-  double csf_pulsation_percent = 1.0;  // white fluctuation shared by CSF, x CSF fraction
-  double drift_percent = 0.5;          // SD of each drift coefficient (linear + 2 cosines)
+  double global_percent = 0.3;                     // brain-wide fluctuation (0.01-0.1 Hz)
+  double background_percent = 0.6;       // each other AAL region's own fluctuation, x GM fraction
+  double csf_pulsation_percent = 1.0;    // white fluctuation shared by CSF, x CSF fraction
+  double drift_percent = 0.5;            // SD of each drift coefficient (linear + 2 cosines)
   double session_gain_sd_percent = 1.0;  // scanner gain per session (multiplies everything)
-  double motion_walk_mm = 0.02;        // SD of each random-walk step of a translation
-  double motion_walk_rad = 0.0003;     // ... of a rotation
-  double spikes_per_100_volumes = 2.0; // sudden head movements
+  double motion_walk_mm = 0.02;          // SD of each random-walk step of a translation
+  double motion_walk_rad = 0.0003;       // ... of a rotation
+  double spikes_per_100_volumes = 2.0;   // sudden head movements
   double spike_intensity_percent = 2.0;  // intensity artefact at a spike volume (scaled by size)
   double motion_signal_percent_per_mm = 0.2;  // intensity change per mm of z translation
-  double smoothing_fwhm_mm = 4.0;      // GM/tissue partial-volume smoothing (at least the voxel size)
-  double wm_mask_threshold = 0.75;     // WM probability >= this -> white_matter / aCompCor mask
-  double csf_mask_threshold = 0.5;     // CSF probability >= this -> csf / aCompCor mask
+  double smoothing_fwhm_mm = 4.0;   // GM/tissue partial-volume smoothing (at least the voxel size)
+  double wm_mask_threshold = 0.75;  // WM probability >= this -> white_matter / aCompCor mask
+  double csf_mask_threshold = 0.5;  // CSF probability >= this -> csf / aCompCor mask
 };
 
 // Turns off everything but the planted ROI signals and mean shifts (noise, drift, global,
@@ -87,7 +87,7 @@ struct SimulationSettings {
   std::filesystem::path output_dir;
   std::uint64_t seed = 1;
   int participants_per_arm = 10;
-  int resolution_mm = 4;               // 2, 4 or 8
+  int resolution_mm = 4;  // 2, 4 or 8
   int volumes = 120;
   double repetition_time_s = 2.0;
   int runs = 1;
@@ -97,8 +97,8 @@ struct SimulationSettings {
   std::string space = "MNI152NLin6Asym";
   std::filesystem::path templates_dir = "/usr/share/mricron/templates";
   BoldStorage bold_storage = BoldStorage::int16_scaled;
-  double bold_step = 0.5;              // scl_slope of int16 storage (a power of two: exact)
-  bool noise_free = false;             // informational; set with make_noise_free()
+  double bold_step = 0.5;   // scl_slope of int16 storage (a power of two: exact)
+  bool noise_free = false;  // informational; set with make_noise_free()
   SignalModel signal;
   EffectModel effects = default_effects();
 };

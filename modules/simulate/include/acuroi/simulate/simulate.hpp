@@ -1,12 +1,28 @@
-// `acuroi simulate`: writes a deterministic fMRIPrep-style derivatives dataset of a two-arm
-// pre/post study with planted ROI effects (see bold.hpp for the signal model, plan.hpp for the
-// planted values, ground_truth.hpp for what is recorded).
+// `acuroi simulate`: a deterministic fMRIPrep-style derivatives dataset of a two-arm
+// (acupuncture / sham) pre/post resting-state study with planted ROI effects.
 //
-// Layout written under settings.output_dir:
+// The model (details: anatomy.hpp, bold.hpp, plan.hpp, motion.hpp, confounds.hpp):
+// - Grid: FSL MNI152 LAS grid at 2, 4 or 8 mm; brain = Colin27 ch2bet > 0 and AAL labels mapped in
+//   world space (nearest); GM probability = AAL-grey indicator smoothed with ITK on the 1 mm grid.
+// - Voxel signal = tissue baseline (GM 800, WM 650, CSF 1000) x (1 + drift + global fluctuation +
+//   motion artefacts + CSF pulsation + region signal) + AR(1) noise (1 %, phi 0.4).
+// - Region signals (ACC, insula, S1, thalamus; DMN = mPFC + PCC + precuneus + angular): a level
+//   shift plus a 0.01-0.08 Hz fluctuation shared by the region's voxels; the DMN parts share a
+//   common component (coupling c). Other AAL regions carry their own weaker fluctuation.
+// - Planted: per participant x session ROI amplitude, mean shift and DMN coupling (random
+//   participant effects); the acupuncture arm changes them post vs pre, the sham arm by a small
+//   placebo fraction. acuroi_ground_truth.json records everything.
+// - Confounds TSV: fMRIPrep names, computed from the stored BOLD (global_signal is its real mask
+//   mean), Power FD from the simulated motion, nipype DVARS and aCompCor, DCT cosines.
+// - Randomness: one seeded mt19937_64 per participant / session / run with portable normals.
+//
+// Layout written under settings.output_dir (S = space, r = resolution in mm):
 //   dataset_description.json, participants.tsv, acuroi_ground_truth.json
-//   sub-<p>/anat/sub-<p>_space-<S>_res-<r>_{label-GM,label-WM,label-CSF}_probseg.nii.gz, _desc-brain_mask.nii.gz
-//   sub-<p>/ses-<s>/func/sub-<p>_ses-<s>_task-<t>[_run-<n>]_space-<S>_res-<r>_desc-preproc_bold.nii.gz (+ .json)
-//     ..._space-<S>_res-<r>_desc-brain_mask.nii.gz, ..._desc-confounds_timeseries.tsv
+//   sub-<p>/anat/sub-<p>_space-<S>_res-<r>_label-{GM,WM,CSF}_probseg.nii.gz
+//   sub-<p>/anat/sub-<p>_space-<S>_res-<r>_desc-brain_mask.nii.gz
+//   sub-<p>/ses-<s>/func/sub-<p>_ses-<s>_task-<t>[_run-<n>]_space-<S>_res-<r>_desc-preproc_bold
+//     .nii.gz (+ .json), ..._desc-brain_mask.nii.gz, and ..._desc-confounds_timeseries.tsv
+//     (the confounds without space/res, as fMRIPrep names them)
 // Same settings (seed included) -> byte-identical files, at any thread count.
 //
 //   SimulationSettings s; s.output_dir = "demo"; s.participants_per_arm = 4;
@@ -28,9 +44,9 @@ struct SimulationSummary {
   double seconds = 0.0;
 };
 
-// Validates the settings (core::ConfigError), refuses a non-empty output directory unless
-// `overwrite` is set AND it holds a previous simulation (acuroi_ground_truth.json), in which case the
-// previous simulation's files are removed first. Template problems throw core::InputError.
+// Validates the settings (core::ConfigError) and refuses a non-empty output directory unless
+// `overwrite` is set AND it holds a previous simulation (acuroi_ground_truth.json); then that
+// simulation's files are removed first. Template problems throw core::InputError.
 SimulationSummary simulate_dataset(const SimulationSettings& settings, bool overwrite = false);
 
 }  // namespace acuroi::simulate
