@@ -3,6 +3,7 @@
 // nibabel/numpy computation in world space reproduces. Also: a corrupt participant fails alone.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -40,7 +41,8 @@ class ParticipantPipeline : public ::testing::Test {
   static fs::path root;
 
   static void SetUpTestSuite() {
-    root = fs::temp_directory_path() / "acuroi_participant_e2e";
+    // ctest runs each test in its own process, possibly in parallel: one folder per process.
+    root = fs::temp_directory_path() / ("acuroi_participant_e2e_" + std::to_string(::getpid()));
     fs::remove_all(root);
     fs::create_directories(root);
     const auto sim = run(kAcuroi + " simulate --out " + (root / "ds").string() +

@@ -50,6 +50,7 @@ class RoiReducer {
 
   template <ReductionStrategy S>
   void sweep_one_pass(std::span<const float> frame);
+  void sort_members_by_voxel(std::size_t voxel_count);
   void sweep_into_buffers(std::span<const float> frame);
   void stage_voxel_values(std::span<const float> frame, std::int64_t t);
   void flush_staging(std::size_t roi, std::int64_t first_volume, std::int64_t volumes);

@@ -1,6 +1,8 @@
 // BIDS-style TSV + JSON exports of ROI time series.
 #include "acuroi/store/timeseries_export.hpp"
 
+#include "acuroi/io/table.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -27,13 +29,7 @@ void validate_naming(const TimeseriesNaming& naming, const std::filesystem::path
 
 }  // namespace
 
-std::string tsv_number(double value) {
-  if (std::isnan(value)) return "n/a";
-  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
-  char buffer[32];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  return std::string(buffer, result.ptr);
-}
+std::string tsv_number(double value) { return io::format_number(value); }
 
 std::filesystem::path timeseries_tsv_path(const std::filesystem::path& output_dir,
                                           const std::string& participant_label,
