@@ -92,7 +92,14 @@ TEST(ConfigDefaults, PrintReadsTheSameWithPyYAML) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(
       result.out,
-      R"({"extraction": {"threads": 0}, "output": {"dir": "acuroi-out", "write_tsv": true}, )"
+      R"({"denoise": {"acompcor_components": 5, "acompcor_variance": 0.0, "custom_columns": [], )"
+      R"("dummy_volumes": -1, "fd_threshold_mm": 0.5, "high_pass_hz": 0.01, "low_pass_hz": 0.08, )"
+      R"("min_segment_volumes": 5, "min_time_seconds": 240.0, "polynomial_order": 1, )"
+      R"("std_dvars_threshold": 1.5, "strategy": "24P"}, )"
+      R"("extraction": {"threads": 0}, "measures": {"alff_band_hz": [0.01, 0.08], )"
+      R"("compute": ["mean", "tsnr", "alff", "falff", "reho", "fc"], "fc_partial": false, )"
+      R"("reho_neighbourhood": 27, "sd_ddof": 1}, )"
+      R"("output": {"dir": "acuroi-out", "write_tsv": true}, )"
       R"("participants": {"exclude": [], "include": []}, "rois": {"atlas": "aal", )"
       R"("labels": "", "min_coverage": 0.5, "preset": "", "regions": [], "strategy": "mean"}, )"
       R"("study": {"arm_column": "arm", "arms": ["acupuncture", "sham"], "dataset": )"

@@ -30,6 +30,13 @@ DEFAULTS = {
     "rois": {"atlas": "aal", "labels": "", "preset": "", "regions": [], "min_coverage": 0.5,
              "strategy": "mean"},
     "extraction": {"threads": 0},
+    "denoise": {"strategy": "24P", "acompcor_components": 5, "acompcor_variance": 0,
+                "custom_columns": [], "fd_threshold_mm": 0.5, "std_dvars_threshold": 1.5,
+                "min_segment_volumes": 5, "dummy_volumes": -1, "min_time_seconds": 240,
+                "high_pass_hz": 0.01, "low_pass_hz": 0.08, "polynomial_order": 1},
+    "measures": {"compute": ["mean", "tsnr", "alff", "falff", "reho", "fc"],
+                 "alff_band_hz": [0.01, 0.08], "reho_neighbourhood": 27, "fc_partial": False,
+                 "sd_ddof": 1},
     "output": {"dir": "acuroi-out", "write_tsv": True},
 }
 
@@ -92,6 +99,11 @@ def expected(config_file):
             regions.append(own)
     r["regions"] = regions
     r["min_coverage"] = float(r["min_coverage"])
+    d = c["denoise"]
+    for key in ("acompcor_variance", "fd_threshold_mm", "std_dvars_threshold", "min_time_seconds",
+                "high_pass_hz", "low_pass_hz"):
+        d[key] = float(d[key])
+    c["measures"]["alff_band_hz"] = [float(x) for x in c["measures"]["alff_band_hz"]]
     c["output"]["dir"] = path(c["output"]["dir"], base)
     return c
 

@@ -14,6 +14,8 @@ const RecordSchema& config_schema() {
     declare_participants_section(root);
     declare_rois_section(root);
     declare_extraction_section(root);
+    declare_denoise_section(root);
+    declare_measures_section(root);
     declare_output_section(root);
     return s;
   }();

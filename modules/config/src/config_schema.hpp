@@ -17,6 +17,8 @@ void declare_study_section(ConfigSection& root);
 void declare_participants_section(ConfigSection& root);
 void declare_rois_section(ConfigSection& root);
 void declare_extraction_section(ConfigSection& root);
+void declare_denoise_section(ConfigSection& root);
+void declare_measures_section(ConfigSection& root);
 void declare_output_section(ConfigSection& root);
 
 const RecordSchema& config_schema();

@@ -20,7 +20,9 @@
 #include <string_view>
 #include <vector>
 
+#include "acuroi/config/denoise_settings.hpp"
 #include "acuroi/config/extraction_settings.hpp"
+#include "acuroi/config/measure_settings.hpp"
 #include "acuroi/config/origin.hpp"
 #include "acuroi/config/output_settings.hpp"
 #include "acuroi/config/roi_settings.hpp"
@@ -33,6 +35,8 @@ struct Config {
   ParticipantSettings participants;
   RoiSettings rois;
   ExtractionSettings extraction;
+  DenoiseSettings denoise;
+  MeasureSettings measures;
   OutputSettings output;
   Origin origin;  // the config file (line and column 0); metadata, ignored by ==
   bool operator==(const Config&) const = default;
