@@ -35,6 +35,11 @@ void expect_default_measures(const MeasureSettings& m) {
   EXPECT_EQ(m.reho_neighbourhood, 27);
   EXPECT_FALSE(m.fc_partial);
   EXPECT_EQ(m.sd_ddof, 1);
+  EXPECT_TRUE(m.task_contrasts.empty());
+  EXPECT_FALSE(m.task_hrf_derivative);
+  EXPECT_EQ(m.task_drift, TaskDrift::cosine);  // nilearn FirstLevelModel defaults
+  EXPECT_EQ(m.task_high_pass_seconds, 128.0);
+  EXPECT_EQ(m.task_noise_model, TaskNoiseModel::ar1);
 }
 
 TEST(DenoiseMeasures, Defaults) {
@@ -74,7 +79,13 @@ TEST(DenoiseMeasures, EveryKeyIsRead) {
       "  alff_band_hz: [0.02, 0.1]\n"
       "  reho_neighbourhood: 7\n"
       "  fc_partial: true\n"
-      "  sd_ddof: 0\n",
+      "  sd_ddof: 0\n"
+      "  task_contrasts: ['pain - touch', pain]\n"
+      "  task_hrf_derivative: true\n"
+      "  task_drift: polynomial\n"
+      "  task_high_pass_seconds: 100\n"
+      "  task_polynomial_order: 3\n"
+      "  task_noise_model: ols\n",
       "/b");
   const DenoiseSettings& d = c.denoise;
   EXPECT_EQ(d.strategy, DenoiseStrategy::custom);
@@ -95,6 +106,12 @@ TEST(DenoiseMeasures, EveryKeyIsRead) {
   EXPECT_EQ(m.reho_neighbourhood, 7);
   EXPECT_TRUE(m.fc_partial);
   EXPECT_EQ(m.sd_ddof, 0);
+  EXPECT_EQ(m.task_contrasts, (std::vector<std::string>{"pain - touch", "pain"}));
+  EXPECT_TRUE(m.task_hrf_derivative);
+  EXPECT_EQ(m.task_drift, TaskDrift::polynomial);
+  EXPECT_EQ(m.task_high_pass_seconds, 100.0);
+  EXPECT_EQ(m.task_polynomial_order, 3);
+  EXPECT_EQ(m.task_noise_model, TaskNoiseModel::ols);
 
   // The resolved text parses back to the same config ('*' patterns need quoting in YAML) ...
   const std::string text = resolved_yaml(c);
@@ -114,7 +131,10 @@ TEST(DenoiseMeasures, EveryKeyIsRead) {
             R"("high_pass_hz": 0.0, "low_pass_hz": 0.0, "min_segment_volumes": 0, )"
             R"("min_time_seconds": 0.0, "polynomial_order": 2, "std_dvars_threshold": 0.0, )"
             R"("strategy": "custom"}, {"alff_band_hz": [0.02, 0.1], "compute": ["task_glm", )"
-            R"("gm_volume", "sd"], "fc_partial": true, "reho_neighbourhood": 7, "sd_ddof": 0}])"
+            R"("gm_volume", "sd"], "fc_partial": true, "reho_neighbourhood": 7, "sd_ddof": 0, )"
+            R"("task_contrasts": ["pain - touch", "pain"], "task_drift": "polynomial", )"
+            R"("task_high_pass_seconds": 100.0, "task_hrf_derivative": true, )"
+            R"("task_noise_model": "ols", "task_polynomial_order": 3}])"
             "\n");
 }
 
@@ -210,13 +230,25 @@ TEST_F(DenoiseMeasuresErrors, Measures) {
             "c.yaml:3:15: measures.fc_partial = 'maybe': expected true or false");
   EXPECT_EQ(error_for("measures:\n  sd_ddof: 2\n"),
             "c.yaml:3:12: measures.sd_ddof = '2': out of range, must be in [0, 1]");
+  EXPECT_EQ(error_for("measures:\n  task_drift: spline\n"),
+            "c.yaml:3:15: measures.task_drift = 'spline': not an allowed value, expected one of: "
+            "cosine, polynomial, none");
+  EXPECT_EQ(error_for("measures:\n  task_high_pass_seconds: 0\n"),
+            "c.yaml:3:27: measures.task_high_pass_seconds = '0': out of range, must be > 0");
 }
 
 TEST(DenoiseMeasures, DemoConfigWritesTheDefaultsOut) {
   const Config demo = load_config(source_path("configs/demo.yaml"));
-  EXPECT_EQ(demo.denoise, default_config().denoise);
+  // The departures: the demo's runs are 200 s (100 volumes), shorter than the 240 s default
+  // minimum and too short for 24P plus a band-pass.
+  EXPECT_EQ(demo.denoise.min_time_seconds, 120.0);
+  EXPECT_EQ(demo.denoise.strategy, DenoiseStrategy::p6);
+  DenoiseSettings demo_denoise = demo.denoise;
+  demo_denoise.min_time_seconds = default_config().denoise.min_time_seconds;
+  demo_denoise.strategy = default_config().denoise.strategy;
+  EXPECT_EQ(demo_denoise, default_config().denoise);
   EXPECT_EQ(demo.measures, default_config().measures);
-  expect_default_denoise(demo.denoise);
+  expect_default_denoise(demo_denoise);
   expect_default_measures(demo.measures);
 }
 

@@ -36,7 +36,9 @@ DEFAULTS = {
                 "high_pass_hz": 0.01, "low_pass_hz": 0.08, "polynomial_order": 1},
     "measures": {"compute": ["mean", "tsnr", "alff", "falff", "reho", "fc"],
                  "alff_band_hz": [0.01, 0.08], "reho_neighbourhood": 27, "fc_partial": False,
-                 "sd_ddof": 1},
+                 "sd_ddof": 1, "task_contrasts": [], "task_hrf_derivative": False,
+                 "task_drift": "cosine", "task_high_pass_seconds": 128,
+                 "task_polynomial_order": 1, "task_noise_model": "ar1"},
     "output": {"dir": "acuroi-out", "write_tsv": True},
 }
 

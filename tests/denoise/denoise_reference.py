@@ -166,6 +166,14 @@ if __name__ == "__main__":
                              fs=1.0 / float(args[1]))
         write_tsv(args[5], ["c%d" % i for i in range(y.shape[1])], signal.filtfilt(b, a, y, axis=0))
         write_tsv(args[6], ["b", "a"], np.column_stack([b, a]))
+    elif cmd == "interp":
+        # args: values.tsv (kept rows) kept_indices.tsv volume_count out.tsv
+        _, y = read_tsv(args[0])
+        _, idx = read_tsv(args[1])
+        idx = idx[:, 0]
+        t = np.arange(int(args[2]), dtype=float)
+        out = np.column_stack([np.interp(t, idx, y[:, c]) for c in range(y.shape[1])])
+        write_tsv(args[3], ["c%d" % i for i in range(y.shape[1])], out)
     elif cmd == "spectrum":
         spectrum(args[0], args[1], args[2], args[3:])
     else:

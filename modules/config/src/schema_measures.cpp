@@ -25,6 +25,22 @@ std::string neighbourhood_problem(const int& voxels) {
              ? std::string()
              : "not an allowed value, expected one of: 7, 19, 27";
 }
+const EnumNames<TaskDrift>& task_drift_names() {
+  static const EnumNames<TaskDrift> names = {
+      {"cosine", TaskDrift::cosine}, {"polynomial", TaskDrift::polynomial}, {"none", TaskDrift::none}};
+  return names;
+}
+
+const EnumNames<TaskNoiseModel>& task_noise_model_names() {
+  static const EnumNames<TaskNoiseModel> names = {{"ols", TaskNoiseModel::ols},
+                                                  {"ar1", TaskNoiseModel::ar1}};
+  return names;
+}
+
+std::string contrast_problem(const std::string& expression) {
+  return expression.find_first_not_of(" \t") == std::string::npos ? "must not be empty"
+                                                                   : std::string();
+}
 }  // namespace
 
 void declare_measures_section(ConfigSection& root) {
@@ -47,11 +63,40 @@ void declare_measures_section(ConfigSection& root) {
   m.field("sd_ddof", &MeasureSettings::sd_ddof, 1,
           "delta degrees of freedom of SD and tSNR: 1 = sample SD (AFNI), 0 = population (nipype)")
       .range(0, 1);
+  m.field("task_contrasts", &MeasureSettings::task_contrasts, {},
+          "task GLM contrasts over trial_type names, e.g. \"pain - touch\" (each condition is "
+          "also reported alone)")
+      .unique_items()
+      .each("a linear expression such as \"pain - touch\"", contrast_problem);
+  m.field("task_hrf_derivative", &MeasureSettings::task_hrf_derivative, false,
+          "add the canonical HRF's temporal derivative for every condition");
+  m.choice("task_drift", &MeasureSettings::task_drift, TaskDrift::cosine, task_drift_names(),
+           "task GLM drift model: cosine (SPM/nilearn high-pass), polynomial or none");
+  m.field("task_high_pass_seconds", &MeasureSettings::task_high_pass_seconds, 128.0,
+          "period in seconds of the slowest cosine drift regressor (cosine drift)")
+      .greater_than(0.0);
+  m.field("task_polynomial_order", &MeasureSettings::task_polynomial_order, 1,
+          "order of the polynomial drift (polynomial drift)")
+      .range(1, 5);
+  m.choice("task_noise_model", &MeasureSettings::task_noise_model, TaskNoiseModel::ar1,
+           task_noise_model_names(), "task GLM noise model: ar1 (prewhitened, nilearn) or ols");
 }
 
 }  // namespace acuroi::config::detail
 
 namespace acuroi::config {
+
+std::string_view to_string(TaskDrift drift) {
+  for (const auto& [name, value] : detail::task_drift_names())
+    if (value == drift) return name;
+  return "?";
+}
+
+std::string_view to_string(TaskNoiseModel model) {
+  for (const auto& [name, value] : detail::task_noise_model_names())
+    if (value == model) return name;
+  return "?";
+}
 
 bool computes(const MeasureSettings& settings, std::string_view measure) {
   return std::find(settings.compute.begin(), settings.compute.end(), measure) !=
