@@ -1,8 +1,8 @@
 // `acuroi simulate --out DIR [--seed N] [--participants N] [--resolution 2|4|8] [--volumes T]
-//  [--tr S] [--runs R] [--task rest] ...`: writes a deterministic fMRIPrep-style derivatives
-//  dataset
-// of a two-arm pre/post study with planted ROI effects and its ground truth
-// (acuroi_ground_truth.json).
+//  [--tr S] [--runs R] [--task rest] [--task-design none|block] ...`: writes a deterministic
+//  fMRIPrep-style derivatives dataset of a two-arm pre/post study with planted ROI effects and its
+//  ground truth (acuroi_ground_truth.json). `--task pain --task-design block` makes task runs
+//  (pain / touch blocks, events.tsv, planted responses).
 #include <iostream>
 #include <memory>
 
@@ -15,12 +15,14 @@ namespace {
 struct SimulateCommandOptions {
   simulate::SimulationSettings settings;
   std::string bold_datatype = "int16";
+  std::string task_design = "none";
   bool noise_free = false, overwrite = false;
 };
 
 int run_simulate(SimulateCommandOptions o) {
   simulate::SimulationSettings& s = o.settings;
   if (o.bold_datatype == "float32") s.bold_storage = simulate::BoldStorage::float32;
+  if (o.task_design == "block") s.task_design = simulate::TaskDesign::block;
   if (o.noise_free) {
     simulate::make_noise_free(s.signal);
     s.noise_free = true;
@@ -53,6 +55,15 @@ const CommandRegistration registration{
       cmd->add_option("--runs", s.runs, "Runs per session (run entity only when > 1)")
           ->capture_default_str();
       cmd->add_option("--task", s.task, "Task label")->capture_default_str();
+      cmd->add_option("--task-design", opts->task_design,
+                      "none: resting-state runs; block: task runs with pain and touch blocks "
+                      "(events.tsv and planted responses)")
+          ->check(CLI::IsMember({"none", "block"}))
+          ->capture_default_str();
+      cmd->add_option("--fluctuation-scale", s.block_design.fluctuation_scale,
+                      "Task runs: multiplies the spontaneous ROI fluctuations (0: task response "
+                      "only, to validate a task GLM)")
+          ->capture_default_str();
       cmd->add_option("--templates", s.templates_dir, "Folder with aal.nii.gz and ch2bet.nii.gz")
           ->capture_default_str();
       cmd->add_option("--placebo-fraction", s.effects.placebo_fraction,

@@ -4,65 +4,21 @@
 #include <gtest/gtest.h>
 #include <tbb/global_control.h>
 
-#include <array>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
-#include <map>
 #include <string>
 
-#include "acuroi/core/hash.hpp"
 #include "acuroi/simulate/simulate.hpp"
+#include "test_support.hpp"
 
 namespace acuroi::simulate {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A fresh directory under the system temp folder, removed at the end of the test.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "acuroi-simulate-XXXXXX").string();
-    path_ = mkdtemp(pattern.data());
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-struct CommandResult {
-  int exit_code;
-  std::string output;
-};
-
-CommandResult run(const std::string& command) {
-  CommandResult result{-1, ""};
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return result;
-  std::array<char, 4096> buffer;
-  while (fgets(buffer.data(), buffer.size(), pipe)) result.output += buffer.data();
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
-std::string quoted(const fs::path& p) { return "'" + p.string() + "'"; }
-
-CommandResult simulate_with_binary(const fs::path& out, const std::string& args) {
-  return run(std::string(ACUROI_BINARY) + " simulate --out " + quoted(out) + " " + args);
-}
-
-std::map<std::string, std::string> hashes_of(const fs::path& root) {
-  std::map<std::string, std::string> hashes;
-  for (const auto& e : fs::recursive_directory_iterator(root)) {
-    if (e.is_regular_file())
-      hashes[fs::relative(e.path(), root).generic_string()] = core::sha256_file(e.path());
-  }
-  return hashes;
-}
+using test_support::CommandResult;
+using test_support::hashes_of;
+using test_support::simulate_with_binary;
+using test_support::TempDir;
 
 TEST(SimulateDataset, SameSeedGivesIdenticalBytesAtAnyThreadCount) {
   TempDir tmp;
@@ -116,9 +72,7 @@ TEST(SimulateDataset, RefusesToOverwriteUnrelatedData) {
 }
 
 CommandResult python_check(const fs::path& dataset, const std::string& check) {
-  return run(std::string(ACUROI_PYTHON) + " " +
-             quoted(fs::path(ACUROI_SOURCE_DIR) / "tests/simulate/check_simulated_dataset.py") +
-             " " + quoted(dataset) + " " + check);
+  return test_support::python_check("check_simulated_dataset.py", dataset, check);
 }
 
 // 4 mm, one participant per arm, 100 volumes: files, geometry and every confound column.

@@ -139,6 +139,26 @@ void summarise_planted_signal(SimulatedRun& run, const TemplateAnatomy& anatomy,
   run.dmn_part_correlation = pairs ? sum / pairs : 0.0;
 }
 
+// The blocks of a task run and each ROI's planted response (percent), from the run's own stream.
+void plant_task_response(SimulatedRun& out, const SimulationSettings& s, const SessionPlan& plan,
+                         int participant, int session, int run) {
+  SeededRandom rng(
+      derive_seed(s.seed, {stream::task_events, static_cast<std::uint64_t>(participant),
+                           static_cast<std::uint64_t>(session), static_cast<std::uint64_t>(run)}));
+  out.task_blocks = plan_task_blocks(rng, s.block_design, s.volumes, s.repetition_time_s);
+  const std::vector<double> pain =
+      condition_response(out.task_blocks, 0, s.volumes, s.repetition_time_s);
+  const std::vector<double> touch =
+      condition_response(out.task_blocks, 1, s.volumes, s.repetition_time_s);
+  for (const RoiSessionValues& roi : plan.rois) {
+    std::vector<double> percent(s.volumes);
+    for (int t = 0; t < s.volumes; ++t) {
+      percent[t] = roi.pain_amplitude_percent * pain[t] + roi.touch_amplitude_percent * touch[t];
+    }
+    out.task_response_percent.push_back(std::move(percent));
+  }
+}
+
 }  // namespace
 
 SimulatedRun simulate_run(const SimulationSettings& s, const TemplateAnatomy& anatomy,
@@ -154,6 +174,11 @@ SimulatedRun simulate_run(const SimulationSettings& s, const TemplateAnatomy& an
   out.voxels = anatomy.mask_voxels.size();
   out.motion = simulate_motion(rng, s.volumes, m);
   RunTimeCourses c = time_courses(rng, s, anatomy, plan, out.motion);
+  const bool task = s.task_design != TaskDesign::none;
+  if (task) plant_task_response(out, s, plan, participant.index, session, run);
+  std::vector<int> region_roi;
+  for (const SimulatedRegion& region : simulated_regions())
+    region_roi.push_back(roi_index_of(region));
 
   const std::size_t n = out.voxels;
   std::vector<double> baseline(n), artefact_weight(n);
@@ -173,6 +198,7 @@ SimulatedRun simulate_run(const SimulationSettings& s, const TemplateAnatomy& an
       double signal = 0.0;
       if (anatomy.region[i] >= 0) {
         signal = c.region[anatomy.region[i]][t] / 100.0;
+        if (task) signal += out.task_response_percent[region_roi[anatomy.region[i]]][t] / 100.0;
       } else if (anatomy.aal_label[i] > 0) {
         signal = tissue.gm[i] * c.background[anatomy.aal_label[i]][t];
       }

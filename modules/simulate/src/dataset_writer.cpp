@@ -76,6 +76,15 @@ void write_brain_mask(const fs::path& path, const TemplateAnatomy& a) {
   io::write_nifti_volume(path, scatter(a, ones.data()), options);
 }
 
+// BIDS events: onset and duration in seconds, trial_type the condition name.
+void write_events(const fs::path& path, const std::vector<TaskBlock>& blocks) {
+  std::vector<std::vector<io::TableCell>> rows;
+  for (const TaskBlock& b : blocks) {
+    rows.push_back({b.onset_s, b.duration_s, task_conditions[b.condition]});
+  }
+  io::write_tsv(path, {"onset", "duration", "trial_type"}, rows);
+}
+
 }  // namespace
 
 std::vector<fs::path> write_anatomy(const SimulationSettings& s, const TemplateAnatomy& a,
@@ -148,6 +157,13 @@ RunRecord write_run(const SimulationSettings& s, const TemplateAnatomy& a, const
                    0.0,
                    data.roi_fluctuation_sd_percent,
                    data.dmn_part_correlation};
+  if (s.task_design != TaskDesign::none) {
+    const fs::path events =
+        participant_file(s, p, session, run, "func", "", "", "events", ".tsv", false);
+    write_events(s.output_dir / events, data.task_blocks);
+    written.push_back(events);
+    record.events_file = events.generic_string();
+  }
   for (double fd : confounds.column("framewise_displacement")) {
     if (std::isfinite(fd))
       record.max_framewise_displacement = std::max(record.max_framewise_displacement, fd);

@@ -29,7 +29,7 @@ std::vector<std::filesystem::path> write_anatomy(const SimulationSettings& s,
                                                  const ParticipantPlan& p,
                                                  const ParticipantTissue& tissue);
 
-// Writes BOLD, its sidecar, the func brain mask and the confounds; returns what it wrote.
+// Writes BOLD, its sidecar, the func brain mask, the confounds and (task runs) the events.
 RunRecord write_run(const SimulationSettings& s, const TemplateAnatomy& anatomy,
                     const ParticipantPlan& p, int session, int run, const SimulatedRun& data,
                     const ConfoundTable& confounds, std::vector<std::filesystem::path>& written);

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "acuroi/core/version.hpp"
+#include "ground_truth_task.hpp"
 
 namespace acuroi::simulate {
 
@@ -150,6 +151,9 @@ ordered_json participant_json(const SimulationSettings& s, const ParticipantPlan
                             {"dmn_coupling", sp.dmn_coupling},
                             {"dmn_mean_fluctuation_sd_percent",
                              dmn_mean_fluctuation_sd(dmn_amplitude, sp.dmn_coupling, weights)}};
+    if (s.task_design != TaskDesign::none) {
+      sessions[sp.session]["task_amplitude_percent"] = task_amplitudes_json(sp);
+    }
   }
   return {{"participant_id", "sub-" + p.label},
           {"arm", s.arms[p.arm]},
@@ -189,23 +193,35 @@ ordered_json ground_truth_json(const SimulationSettings& s, const TemplateAnatom
                         {"max_framewise_displacement_mm", r.max_framewise_displacement},
                         {"roi_fluctuation_sd_percent", roi_values(r.roi_fluctuation_sd_percent)},
                         {"dmn_part_correlation", r.dmn_part_correlation}});
+    if (s.task_design != TaskDesign::none) {
+      const SessionPlan& session = plan[r.participant].sessions[r.session];
+      run_list.back()["events"] = r.events_file;
+      run_list.back()["task_amplitude_percent"] = task_amplitudes_json(session);
+      run_list.back()["task_response_psc"] = task_response_psc_json(session);
+    }
   }
   ordered_json affine = ordered_json::array();
   for (int row = 0; row < 4; ++row) {
     affine.push_back({anatomy.grid.affine(row, 0), anatomy.grid.affine(row, 1),
                       anatomy.grid.affine(row, 2), anatomy.grid.affine(row, 3)});
   }
+  ordered_json units = units_json(), settings = settings_json(s), effects = roi_effects_json(s);
+  if (s.task_design != TaskDesign::none) {
+    add_task_units(units);
+    add_task_settings(settings, s);
+    add_task_roi_effects(effects, s);
+  }
   return {{"generator", "acuroi simulate " + core::version()},
           {"seed", s.seed},
-          {"units", units_json()},
-          {"settings", settings_json(s)},
+          {"units", units},
+          {"settings", settings},
           {"grid",
            {{"dims", anatomy.grid.dims},
             {"affine", affine},
             {"brain_voxels", anatomy.mask_voxels.size()},
             {"smoothing_fwhm_mm", anatomy.smoothing_fwhm_mm}}},
           {"regions", regions},
-          {"roi_effects", roi_effects_json(s)},
+          {"roi_effects", effects},
           {"participants", participants},
           {"runs", run_list}};
 }

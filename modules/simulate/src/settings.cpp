@@ -29,11 +29,19 @@ const std::vector<std::string>& simulated_rois() {
 
 EffectModel default_effects() {
   EffectModel e;
+  // roi, pre amplitude, amplitude ratio, mean shift; task: pain, touch amplitude, pain ratio.
+  // Pain drives the pain network (insula and ACC most) and deactivates the DMN; touch mainly S1
+  // and thalamus. Acupuncture lowers the ACC and insula pain responses.
   e.rois = {
-      {"ACC", 1.0, 0.75, -2.0},      {"insula", 1.0, 0.78, -1.5}, {"S1", 1.2, 1.25, 1.5},
-      {"thalamus", 0.8, 0.80, -1.0}, {"DMN", 1.2, 1.25, 1.0},
+      {"ACC", 1.0, 0.75, -2.0, 1.0, 0.1, 0.70}, {"insula", 1.0, 0.78, -1.5, 1.2, 0.1, 0.75},
+      {"S1", 1.2, 1.25, 1.5, 0.8, 0.6, 1.0},    {"thalamus", 0.8, 0.80, -1.0, 0.6, 0.3, 1.0},
+      {"DMN", 1.2, 1.25, 1.0, -0.4, -0.1, 1.0},
   };
   return e;
+}
+
+const char* task_design_name(TaskDesign design) {
+  return design == TaskDesign::block ? "block" : "none";
 }
 
 void make_noise_free(SignalModel& m) {
@@ -55,6 +63,36 @@ void require(bool ok, const std::string& key, const T& value, const std::string&
   text << value;
   throw core::ConfigError("acuroi simulate", 0, 0, key, text.str(), problem);
 }
+
+void validate_task_design(const SimulationSettings& s) {
+  const BlockDesignSettings& b = s.block_design;
+  if (s.task_design == TaskDesign::none) {
+    require(b.fluctuation_scale == 1.0, "--fluctuation-scale", b.fluctuation_scale,
+            "applies to task runs only (--task-design block)");
+    return;
+  }
+  // Timing is kept in tenths of a second (task.hpp): a block needs at least one.
+  require(b.block_duration_s >= 0.1 && b.block_duration_s <= 600, "block_duration_s",
+          b.block_duration_s, "must be in [0.1, 600] seconds");
+  require(b.rest_min_s > 0 && b.rest_max_s >= b.rest_min_s && b.rest_max_s <= 600, "rest_s",
+          b.rest_max_s, "rest must satisfy 0 < rest_min_s <= rest_max_s <= 600 seconds");
+  require(b.fluctuation_scale >= 0 && b.fluctuation_scale <= 5, "--fluctuation-scale",
+          b.fluctuation_scale, "must be in [0, 5]");
+  // Two blocks (one per condition) must fit even with the longest rests.
+  std::ostringstream shortest;
+  shortest << 2 * (b.rest_max_s + b.block_duration_s);
+  require(s.volumes * s.repetition_time_s >= 2 * (b.rest_max_s + b.block_duration_s), "--volumes",
+          s.volumes,
+          "a block-design run must last at least 2 x (longest rest + block) = " + shortest.str() +
+              " s so that both conditions occur");
+  require(std::isfinite(s.effects.task_amplitude_log_sd) && s.effects.task_amplitude_log_sd >= 0,
+          "task_amplitude_log_sd", s.effects.task_amplitude_log_sd, "must be >= 0");
+  for (const RoiEffect& r : s.effects.rois) {
+    require(r.pain_amplitude_ratio > 0, "pain_amplitude_ratio (" + r.roi + ")",
+            r.pain_amplitude_ratio, "must be > 0");
+  }
+}
+
 }  // namespace
 
 void validate(const SimulationSettings& s) {
@@ -90,6 +128,7 @@ void validate(const SimulationSettings& s) {
           s.effects.placebo_fraction, "must be in [0, 1]");
   require(s.effects.effect_scale >= 0 && s.effects.effect_scale <= 5, "--effect-scale",
           s.effects.effect_scale, "must be in [0, 5]");
+  validate_task_design(s);
 }
 
 core::Grid mni_grid(int r) {

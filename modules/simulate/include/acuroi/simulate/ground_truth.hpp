@@ -8,6 +8,20 @@
 //                            (baseline-weighted mean of its parts):
 //                            amplitude * sqrt(c + (1 - c) sum w^2)
 //   between_arm              treatment-arm expected change minus control-arm expected change
+// Task runs only (task_design block; absent otherwise):
+//   settings.task_design, settings.block_design (timing, HRF), settings.effects.task (nominal
+//                            amplitudes, pain ratio and variation per ROI)
+//   task_amplitude_percent   per participant x session (and repeated per run): the planted
+//                            response amplitude per ROI and condition (pain, touch), % of voxel
+//                            baseline = the plateau of a long block (negative: deactivation)
+//   task_response_psc        per run: the same relative to the ROI's resting level,
+//                            amplitude / (1 + mean_shift_percent / 100) = beta / intercept x 100
+//                            of an exact GLM on the noise-free ROI mean
+//   roi_effects.<roi>.pain_amplitude_log_ratio   expected log(post/pre) pain amplitude per arm
+//                            and between_arm; pain_amplitude_ratio = exp of it;
+//                            pain_amplitude_change_percent = nominal pain amplitude x (ratio - 1)
+//                            per arm and between_arm (% of voxel baseline)
+//   runs[].events            the run's events.tsv (relative path)
 //
 //   nlohmann::ordered_json truth = ground_truth_json(settings, anatomy, plan, runs);
 #pragma once
@@ -30,6 +44,7 @@ struct RunRecord {
   double max_framewise_displacement = 0.0;
   std::vector<double> roi_fluctuation_sd_percent;  // SimulatedRun's, per simulated_rois()
   double dmn_part_correlation = 0.0;
+  std::string events_file;  // task runs only
 };
 
 // Baseline-weighted share of each DMN part in the DMN (per simulated region; 0 for non-DMN).

@@ -11,7 +11,14 @@
 //   coupling[p,pre] = clamp(dmn_pre_coupling + N(0, coupling_sd), 0.05, 0.95), post likewise
 //                     + arm coupling change + N(0, coupling_change_sd)
 // with the arm effects of arm_effect(): the treatment arm gets effect_scale x the ROI's effect,
-// the control arm placebo_fraction x that.
+// the control arm placebo_fraction x that. In task runs (task_design block) the amplitudes are
+// multiplied by block_design.fluctuation_scale, and from a second stream (stream::task), per ROI:
+//   pain[p,r,pre]   = pain_amplitude_percent[r] x exp(N(0, task_amplitude_log_sd))
+//   pain[p,r,post]  = pain[p,r,pre] x exp(arm_pain_log_ratio[arm,r]
+//                                         + N(0, task_amplitude_change_log_sd))
+//   touch[p,r,pre]  = touch_amplitude_percent[r] x exp(N(0, task_amplitude_log_sd))
+//   touch[p,r,post] = touch[p,r,pre] x exp(N(0, task_amplitude_change_log_sd))
+// (drawn in this order per ROI; zero without a task design).
 //
 //   std::vector<ParticipantPlan> plan = plan_study(settings);
 //   double a = plan[0].sessions[1].rois[0].amplitude_percent;   // sub-01, post, ACC
@@ -26,6 +33,9 @@ namespace acuroi::simulate {
 struct RoiSessionValues {
   double amplitude_percent = 0.0;   // SD of the ROI's band-limited fluctuation (% of baseline)
   double mean_shift_percent = 0.0;  // added to the ROI's signal level (% of baseline)
+  // Task runs: response amplitude per condition (% of baseline; plateau of a long block).
+  double pain_amplitude_percent = 0.0;
+  double touch_amplitude_percent = 0.0;
 };
 
 struct SessionPlan {
@@ -51,6 +61,7 @@ struct ArmEffect {
   std::vector<double> amplitude_log_ratio;  // per simulated_rois()
   std::vector<double> mean_shift_percent;   // per simulated_rois()
   double dmn_coupling_change = 0.0;
+  std::vector<double> pain_amplitude_log_ratio;  // per simulated_rois(), task runs
 };
 
 ArmEffect arm_effect(const EffectModel& effects, int arm);

@@ -24,6 +24,8 @@ namespace stream {
 inline constexpr std::uint64_t allocation = 1;   // arm assignment of participants
 inline constexpr std::uint64_t participant = 2;  // demographics, anatomy and planted values
 inline constexpr std::uint64_t bold = 3;         // one BOLD run
+inline constexpr std::uint64_t task = 4;         // task response amplitudes of a participant
+inline constexpr std::uint64_t task_events = 5;  // block timing of one task run
 }  // namespace stream
 
 // SplitMix64 finaliser (Steele, Lea & Flood 2014): a bijective 64-bit mix.

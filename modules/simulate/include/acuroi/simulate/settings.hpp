@@ -3,7 +3,8 @@
 // Units: amplitudes, mean shifts and noise are PERCENT OF THE VOXEL'S BASELINE intensity;
 // frequencies in Hz; times in seconds; motion in mm and radians. Amplitude effects are ratios
 // post/pre of the SD of a region's low-frequency fluctuation; coupling is the fraction of variance
-// each DMN part shares with the common DMN component (0..1).
+// each DMN part shares with the common DMN component (0..1). Task responses (task_design block) are
+// amplitudes in percent of baseline: the plateau a long block of the condition reaches.
 //
 //   SimulationSettings s;                 // defaults: 10 per arm, 4 mm, 120 volumes, TR 2 s
 //   s.output_dir = "demo"; s.seed = 7;
@@ -36,6 +37,12 @@ struct RoiEffect {
   double pre_amplitude_percent = 1.0;  // SD of the ROI's 0.01-0.08 Hz fluctuation, pre session
   double amplitude_ratio = 1.0;        // acupuncture arm: expected post/pre amplitude ratio
   double mean_shift_percent = 0.0;     // acupuncture arm: expected post - pre mean signal shift
+  // Task runs (task_design block): response amplitude per condition, percent of baseline (the
+  // plateau of a long block; negative = deactivation), and the acupuncture arm's expected
+  // post/pre ratio of the pain amplitude (touch is the control condition: no planted change).
+  double pain_amplitude_percent = 0.0;
+  double touch_amplitude_percent = 0.0;
+  double pain_amplitude_ratio = 1.0;
 };
 
 struct EffectModel {
@@ -53,6 +60,9 @@ struct EffectModel {
   double coupling_change_sd = 0.06;
   double gm_scale_sd = 0.04;   // participant's overall GM probability scale
   double gm_region_sd = 0.03;  // participant x region GM probability scale
+  // Task response variation (multiplicative, so the sign of an amplitude is kept).
+  double task_amplitude_log_sd = 0.20;         // SD of log |pre amplitude| across participants
+  double task_amplitude_change_log_sd = 0.10;  // SD of the individual log(post/pre) of a condition
 };
 
 EffectModel default_effects();
@@ -83,6 +93,24 @@ void make_noise_free(SignalModel& model);
 
 enum class BoldStorage { int16_scaled, float32 };
 
+// none: resting-state runs (no events file). block: task runs with the conditions of
+// task_conditions() in blocks (see task.hpp), an events.tsv per run and planted responses.
+enum class TaskDesign { none, block };
+const char* task_design_name(TaskDesign design);  // "none", "block"
+
+// Timing of a block-design task run: before every block a rest drawn uniformly from
+// [rest_min_s, rest_max_s] (seeded per run), blocks of block_duration_s alternate between the
+// conditions (the first drawn per run), as many as end within the run. Onsets are rounded to
+// 0.1 s so the events file holds the exact onsets used.
+struct BlockDesignSettings {
+  double block_duration_s = 12.0;
+  double rest_min_s = 10.0;
+  double rest_max_s = 16.0;
+  // Multiplies the planted spontaneous ROI fluctuation amplitudes in task runs (1 = as in rest
+  // runs; 0 = the task response alone, to validate a task GLM exactly).
+  double fluctuation_scale = 1.0;
+};
+
 struct SimulationSettings {
   std::filesystem::path output_dir;
   std::uint64_t seed = 1;
@@ -92,6 +120,8 @@ struct SimulationSettings {
   double repetition_time_s = 2.0;
   int runs = 1;
   std::string task = "rest";
+  TaskDesign task_design = TaskDesign::none;
+  BlockDesignSettings block_design;
   std::vector<std::string> sessions{"pre", "post"};
   std::vector<std::string> arms{"acupuncture", "sham"};
   std::string space = "MNI152NLin6Asym";

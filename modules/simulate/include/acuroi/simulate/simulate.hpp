@@ -1,5 +1,5 @@
 // `acuroi simulate`: a deterministic fMRIPrep-style derivatives dataset of a two-arm
-// (acupuncture / sham) pre/post resting-state study with planted ROI effects.
+// (acupuncture / sham) pre/post study (resting state or block-design task) with planted effects.
 //
 // The model (details: anatomy.hpp, bold.hpp, plan.hpp, motion.hpp, confounds.hpp):
 // - Grid: FSL MNI152 LAS grid at 2, 4 or 8 mm; brain = Colin27 ch2bet > 0 and AAL labels mapped in
@@ -12,6 +12,9 @@
 // - Planted: per participant x session ROI amplitude, mean shift and DMN coupling (random
 //   participant effects); the acupuncture arm changes them post vs pre, the sham arm by a small
 //   placebo fraction. acuroi_ground_truth.json records everything.
+// - Task runs (task_design block, e.g. --task pain): pain and touch blocks with jittered rest, a
+//   BIDS events.tsv per run, and per ROI and condition a planted response amplitude x (boxcar
+//   convolved with SPM's canonical HRF); acupuncture lowers the pain response (task.hpp, plan.hpp).
 // - Confounds TSV: fMRIPrep names, computed from the stored BOLD (global_signal is its real mask
 //   mean), Power FD from the simulated motion, nipype DVARS and aCompCor, DCT cosines.
 // - Randomness: one seeded mt19937_64 per participant / session / run with portable normals.
@@ -22,7 +25,8 @@
 //   sub-<p>/anat/sub-<p>_space-<S>_res-<r>_desc-brain_mask.nii.gz
 //   sub-<p>/ses-<s>/func/sub-<p>_ses-<s>_task-<t>[_run-<n>]_space-<S>_res-<r>_desc-preproc_bold
 //     .nii.gz (+ .json), ..._desc-brain_mask.nii.gz, and ..._desc-confounds_timeseries.tsv
-//     (the confounds without space/res, as fMRIPrep names them)
+//     (the confounds without space/res, as fMRIPrep names them); task runs also
+//     sub-<p>/ses-<s>/func/sub-<p>_ses-<s>_task-<t>[_run-<n>]_events.tsv
 // Same settings (seed included) -> byte-identical files, at any thread count.
 //
 //   SimulationSettings s; s.output_dir = "demo"; s.participants_per_arm = 4;
