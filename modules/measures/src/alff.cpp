@@ -5,6 +5,11 @@
 #include <numbers>
 #include <string>
 
+#include <complex>
+#include <vector>
+
+#include <unsupported/Eigen/FFT>
+
 #include "acuroi/core/error.hpp"
 
 namespace acuroi::measures {
@@ -36,30 +41,33 @@ Eigen::VectorXd periodogram_frequencies(Eigen::Index volumes, double repetition_
   return frequencies;
 }
 
-// Amplitude spectrum sqrt(P_k) of every (demeaned) column: K x V, by a real DFT as a matrix
-// product.
-Eigen::MatrixXd amplitude_spectrum(const Eigen::MatrixXd& demeaned) {
-  const Eigen::Index volumes = demeaned.rows();
-  const Eigen::Index bins = volumes / 2 + 1;
-  Eigen::MatrixXd cosine(bins, volumes), sine(bins, volumes);
-  for (Eigen::Index k = 0; k < bins; ++k) {
-    for (Eigen::Index t = 0; t < volumes; ++t) {
-      // Reduce k*t modulo T first so the angle stays accurate for long runs.
-      const double angle = 2.0 * std::numbers::pi * static_cast<double>((k * t) % volumes) /
-                           static_cast<double>(volumes);
-      cosine(k, t) = std::cos(angle);
-      sine(k, t) = std::sin(angle);
+// One-sided amplitude spectrum sqrt(P_k), k = 0..T/2, of one demeaned series, by a real FFT
+// (Eigen's kissfft backend): P_k = |X_k|^2 / T^2, doubled except at DC and (even T) Nyquist.
+class AmplitudeSpectrum {
+ public:
+  explicit AmplitudeSpectrum(Eigen::Index volumes)
+      : volumes_(volumes), input_(static_cast<std::size_t>(volumes)) {
+    fft_.SetFlag(Eigen::FFT<double>::HalfSpectrum);
+  }
+  // `amplitude` must have T/2 + 1 entries.
+  void compute(const Eigen::Ref<const Eigen::VectorXd>& demeaned, Eigen::Ref<Eigen::VectorXd> amplitude) {
+    for (Eigen::Index t = 0; t < volumes_; ++t) input_[static_cast<std::size_t>(t)] = demeaned(t);
+    fft_.fwd(output_, input_);
+    const Eigen::Index bins = volumes_ / 2 + 1;
+    const Eigen::Index last_doubled = (volumes_ % 2 == 0) ? bins - 2 : bins - 1;
+    const double scale = 1.0 / static_cast<double>(volumes_);
+    for (Eigen::Index k = 0; k < bins; ++k) {
+      const double a = std::abs(output_[static_cast<std::size_t>(k)]) * scale;
+      amplitude(k) = (k >= 1 && k <= last_doubled) ? a * std::numbers::sqrt2 : a;
     }
   }
-  const Eigen::MatrixXd real = cosine * demeaned;
-  const Eigen::MatrixXd imaginary = sine * demeaned;
-  Eigen::MatrixXd power =
-      (real.array().square() + imaginary.array().square()) / static_cast<double>(volumes * volumes);
-  // One-sided spectrum: double every bin except DC and (for even T) Nyquist.
-  const Eigen::Index last_doubled = (volumes % 2 == 0) ? bins - 2 : bins - 1;
-  for (Eigen::Index k = 1; k <= last_doubled; ++k) power.row(k) *= 2.0;
-  return power.array().sqrt().matrix();
-}
+
+ private:
+  Eigen::Index volumes_;
+  Eigen::FFT<double> fft_;
+  std::vector<double> input_;
+  std::vector<std::complex<double>> output_;
+};
 
 void check_inputs(double repetition_time_seconds, const AlffOptions& options) {
   if (!(repetition_time_seconds > 0.0) || !std::isfinite(repetition_time_seconds)) {
@@ -86,18 +94,19 @@ VoxelAlff voxel_alff(const Eigen::MatrixXd& voxel_values, double repetition_time
   const Eigen::Index lo = closest_bin(frequencies, options.band_low_hz);
   const Eigen::Index hi = closest_bin(frequencies, options.band_high_hz);
   if (hi <= lo) return out;
-  const Eigen::RowVectorXd means = voxel_values.colwise().mean();
-  const Eigen::MatrixXd demeaned = voxel_values.rowwise() - means;
-  const Eigen::MatrixXd amplitude = amplitude_spectrum(demeaned);
+  AmplitudeSpectrum spectrum(volumes);
+  Eigen::VectorXd demeaned(volumes), amplitude(volumes / 2 + 1);
   for (Eigen::Index v = 0; v < voxels; ++v) {
-    if (!demeaned.col(v).allFinite()) continue;
-    const bool constant = (voxel_values.col(v).array() == voxel_values(0, v)).all();
-    if (constant) {
+    const auto series = voxel_values.col(v);
+    if (!series.allFinite()) continue;
+    if ((series.array() == series(0)).all()) {  // constant: no fluctuation, no fALFF
       out.alff(v) = 0.0;
       continue;
     }
-    const double band_sum = amplitude.col(v).segment(lo, hi - lo).sum();
-    const double total_sum = amplitude.col(v).tail(amplitude.rows() - 1).sum();
+    demeaned = series.array() - series.mean();
+    spectrum.compute(demeaned, amplitude);
+    const double band_sum = amplitude.segment(lo, hi - lo).sum();
+    const double total_sum = amplitude.tail(amplitude.size() - 1).sum();
     out.alff(v) = 2.0 * band_sum / static_cast<double>(hi - lo);
     if (total_sum > 0.0) out.falff(v) = band_sum / total_sum;
   }
@@ -106,7 +115,11 @@ VoxelAlff voxel_alff(const Eigen::MatrixXd& voxel_values, double repetition_time
 
 AlffResult roi_alff(const Eigen::MatrixXd& voxel_values, double repetition_time_seconds,
                     const AlffOptions& options) {
-  const VoxelAlff per_voxel = voxel_alff(voxel_values, repetition_time_seconds, options);
+  return summarise_alff(voxel_alff(voxel_values, repetition_time_seconds, options),
+                        voxel_values.rows());
+}
+
+AlffResult summarise_alff(const VoxelAlff& per_voxel, Eigen::Index volumes) {
   AlffResult result;
   double alff_sum = 0.0, falff_sum = 0.0;
   for (Eigen::Index v = 0; v < per_voxel.alff.size(); ++v) {
@@ -121,9 +134,9 @@ AlffResult roi_alff(const Eigen::MatrixXd& voxel_values, double repetition_time_
   }
   result.alff = result.voxel_count > 0 ? alff_sum / result.voxel_count : kNan;
   result.falff = result.falff_voxel_count > 0 ? falff_sum / result.falff_voxel_count : kNan;
-  if (voxel_values.cols() == 0) {
+  if (per_voxel.alff.size() == 0) {
     result.nan_reason = "ROI has no usable voxels";
-  } else if (voxel_values.rows() < 2) {
+  } else if (volumes < 2) {
     result.nan_reason = "fewer than 2 volumes";
   } else if (result.voxel_count == 0) {
     result.nan_reason = "frequency band contains no periodogram bins or no finite voxel series";

@@ -1,6 +1,8 @@
 #include "run_measures.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <optional>
 #include <limits>
 
 #include "acuroi/denoise/interpolate.hpp"
@@ -62,14 +64,75 @@ void signal_rows(const RunMeasureInputs& in, RowWriter& rows) {
   }
 }
 
-// Voxel series of one ROI, confounds and drift regressed out, censored volumes interpolated.
-Eigen::MatrixXd unfiltered_voxels(const RunMeasureInputs& in, const extract::RoiVoxelSeries& v) {
-  const auto& d = in.denoised;
-  const auto& run = in.extracted.record;
-  const auto result = denoise::denoise(v.values, d.confounds, d.censor, run.tr_seconds, d.unfiltered);
-  if (result.excluded) return {};
-  return denoise::fill_censored_linear(result.cleaned, result.kept_indices, run.volume_count);
-}
+// Per-voxel ALFF/fALFF of every distinct voxel of the ROIs (and of mALFF's brain sample): a voxel
+// shared by several ROIs (a union and its members) is computed once. Voxels are processed in
+// blocks of kAlffBlock: confounds and drift regressed out (no band-stop: the periodogram needs the
+// whole spectrum), censored volumes filled by linear interpolation, then the periodogram.
+// Memory: one block of T x kAlffBlock doubles on top of the ROI-voxel series.
+constexpr Eigen::Index kAlffBlock = 2048;
+
+struct VoxelSource {
+  std::int64_t voxel;
+  const extract::RoiVoxelSeries* series;
+  Eigen::Index column;
+};
+
+class DistinctVoxelAlff {
+ public:
+  DistinctVoxelAlff(const RunMeasureInputs& in, const measures::AlffOptions& band) {
+    const auto& run = in.extracted.record;
+    for (std::size_t r = 0; r < in.extracted.roi_voxels.size(); ++r)
+      if (run.roi_status[r].empty()) add(in.extracted.roi_voxels[r]);
+    if (in.extracted.brain_sample) add(*in.extracted.brain_sample);
+    std::sort(sources_.begin(), sources_.end(),
+              [](const VoxelSource& a, const VoxelSource& b) { return a.voxel < b.voxel; });
+    sources_.erase(std::unique(sources_.begin(), sources_.end(),
+                               [](const VoxelSource& a, const VoxelSource& b) { return a.voxel == b.voxel; }),
+                   sources_.end());
+    const auto U = static_cast<Eigen::Index>(sources_.size());
+    alff_ = {Eigen::VectorXd::Constant(U, kNaN), Eigen::VectorXd::Constant(U, kNaN)};
+    const auto& d = in.denoised;
+    for (Eigen::Index first = 0; first < U; first += kAlffBlock) {
+      const Eigen::Index n = std::min(kAlffBlock, U - first);
+      Eigen::MatrixXf block(run.volume_count, n);
+      for (Eigen::Index c = 0; c < n; ++c) {
+        const auto& s = sources_[static_cast<std::size_t>(first + c)];
+        block.col(c) = s.series->values.col(s.column);
+      }
+      const auto cleaned = denoise::denoise(block, d.confounds, d.censor, run.tr_seconds, d.unfiltered);
+      if (cleaned.excluded) continue;
+      const auto per_voxel = measures::voxel_alff(
+          denoise::fill_censored_linear(cleaned.cleaned, cleaned.kept_indices, run.volume_count),
+          run.tr_seconds, band);
+      alff_.alff.segment(first, n) = per_voxel.alff;
+      alff_.falff.segment(first, n) = per_voxel.falff;
+    }
+    volumes_ = run.volume_count;
+  }
+
+  measures::AlffResult summarise(const std::vector<std::int64_t>& voxels) const {
+    const auto n = static_cast<Eigen::Index>(voxels.size());
+    measures::VoxelAlff subset{Eigen::VectorXd(n), Eigen::VectorXd(n)};
+    for (Eigen::Index i = 0; i < n; ++i) {
+      const auto at = std::lower_bound(sources_.begin(), sources_.end(), voxels[static_cast<std::size_t>(i)],
+                                       [](const VoxelSource& s, std::int64_t v) { return s.voxel < v; });
+      const auto u = static_cast<Eigen::Index>(at - sources_.begin());
+      subset.alff(i) = alff_.alff(u);
+      subset.falff(i) = alff_.falff(u);
+    }
+    return measures::summarise_alff(subset, volumes_);
+  }
+
+ private:
+  void add(const extract::RoiVoxelSeries& series) {
+    for (std::size_t c = 0; c < series.voxel_indices.size(); ++c)
+      sources_.push_back({series.voxel_indices[c], &series, static_cast<Eigen::Index>(c)});
+  }
+
+  std::vector<VoxelSource> sources_;  // sorted by voxel, distinct
+  measures::VoxelAlff alff_;
+  Eigen::Index volumes_ = 0;
+};
 
 void alff_rows(const RunMeasureInputs& in, RowWriter& rows) {
   const bool alff = config::computes(in.settings, "alff"), falff = config::computes(in.settings, "falff"),
@@ -77,17 +140,18 @@ void alff_rows(const RunMeasureInputs& in, RowWriter& rows) {
   if (!alff && !falff && !malff) return;
   const auto& run = in.extracted.record;
   const measures::AlffOptions band{in.settings.alff_band_hz[0], in.settings.alff_band_hz[1]};
+  std::optional<DistinctVoxelAlff> voxels;
+  if (!in.denoised.excluded()) voxels.emplace(in, band);
   double brain_mean = kNaN;
   std::string brain_status = "no brain sample";
-  if (malff && !in.denoised.excluded() && in.extracted.brain_sample) {
-    const auto brain = measures::roi_alff(unfiltered_voxels(in, *in.extracted.brain_sample), run.tr_seconds, band);
+  if (malff && voxels && in.extracted.brain_sample) {
+    const auto brain = voxels->summarise(in.extracted.brain_sample->voxel_indices);
     brain_mean = brain.alff;
     brain_status = brain.nan_reason.empty() ? "brain-mean ALFF is not positive" : brain.nan_reason;
   }
   for (std::size_t r = 0; r < in.rois.size(); ++r) {
     measures::AlffResult a{kNaN, kNaN, 0, 0, ""};
-    if (!in.denoised.excluded() && run.roi_status[r].empty())
-      a = measures::roi_alff(unfiltered_voxels(in, in.extracted.roi_voxels[r]), run.tr_seconds, band);
+    if (voxels && run.roi_status[r].empty()) a = voxels->summarise(in.extracted.roi_voxels[r].voxel_indices);
     const auto& name = in.rois[r].name;
     const int roi = static_cast<int>(r);
     if (alff) rows.add("alff", name, a.alff, a.nan_reason, roi);

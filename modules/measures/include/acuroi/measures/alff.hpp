@@ -3,8 +3,8 @@
 // Definition (XCP-D `xcp_d.utils.restingstate.compute_alff`, uncensored branch): per voxel, the
 // series is demeaned; its one-sided periodogram P_k (scipy.signal.periodogram, boxcar window,
 // scaling="spectrum", nfft = T) is taken at f_k = k / (T * TR), k = 0..T/2; amplitude a_k =
-// sqrt(P_k). With i_lo = argmin_k |f_k - band_low_hz| and i_hi = argmin_k |f_k - band_high_hz|
-// (first minimum),
+// sqrt(P_k) (computed by a real FFT). With i_lo = argmin_k |f_k - band_low_hz| and
+// i_hi = argmin_k |f_k - band_high_hz| (first minimum),
 //   ALFF  = 2 * mean(a_k, i_lo <= k < i_hi)          (XCP-D's factor 2 and half-open range)
 //   fALFF = sum(a_k, i_lo <= k < i_hi) / sum(a_k, 1 <= k <= T/2)   (C-PAC: band / all, DC excluded)
 // XCP-D z-scores then rescales by the SD; that cancels exactly, so ALFF is in BOLD units.
@@ -45,6 +45,10 @@ VoxelAlff voxel_alff(const Eigen::MatrixXd& voxel_values, double repetition_time
 
 AlffResult roi_alff(const Eigen::MatrixXd& voxel_values, double repetition_time_seconds,
                     const AlffOptions& options = {});
+
+// The ROI value of per-voxel results (mean over voxels with a value, as roi_alff), for callers
+// that compute voxels in blocks or share voxels between ROIs. `volumes` = the series' length.
+AlffResult summarise_alff(const VoxelAlff& per_voxel, Eigen::Index volumes);
 
 // mALFF: ALFF divided by the brain-mean ALFF; NaN when the brain mean is not positive/finite.
 double normalised_alff(double roi_alff_value, double brain_mean_alff);
