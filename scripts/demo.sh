@@ -8,7 +8,9 @@ acuroi="$here/build/bin/acuroi"
 config="$here/configs/demo.yaml"
 "$acuroi" validate "$config"
 "$acuroi" participant "$config"
+"$acuroi" group "$config"
 out="$here/out/demo"
 echo
 echo "demo: results are in $out"
 find "$out" -maxdepth 4 -type f \( -name '*.h5' -o -name '*.tsv' -o -name '*.json' \) | sort | head -40
+echo "group statistics: $out/group/group_tests.tsv (one row per ROI x measure x test)"

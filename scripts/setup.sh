@@ -13,7 +13,7 @@ packages=(
   libisal-dev isal libssl-dev zlib1g-dev nlohmann-json3-dev libboost-dev
   googletest libgtest-dev libgmock-dev
   mricron-data
-  python3 python3-numpy python3-scipy python3-nibabel python3-h5py
+  python3 python3-numpy python3-scipy python3-nibabel python3-h5py python3-statsmodels
   time bc
 )
 

@@ -39,6 +39,10 @@ DEFAULTS = {
                  "sd_ddof": 1, "task_contrasts": [], "task_hrf_derivative": False,
                  "task_drift": "cosine", "task_high_pass_seconds": 128,
                  "task_polynomial_order": 1, "task_noise_model": "ar1"},
+    "group": {"covariates": [], "categorical": [], "centre_covariates": True,
+              "between_test": "welch", "rank_tests": False, "hedges_correction": "exact",
+              "ancova": True, "change_model": True, "permutations": 5000,
+              "permutation_seed": 0, "p_adjust": "BH", "confidence": 0.95, "measures": []},
     "output": {"dir": "acuroi-out", "write_tsv": True},
 }
 
@@ -106,6 +110,8 @@ def expected(config_file):
                 "high_pass_hz", "low_pass_hz"):
         d[key] = float(d[key])
     c["measures"]["alff_band_hz"] = [float(x) for x in c["measures"]["alff_band_hz"]]
+    c["measures"]["task_high_pass_seconds"] = float(c["measures"]["task_high_pass_seconds"])
+    c["group"]["confidence"] = float(c["group"]["confidence"])
     c["output"]["dir"] = path(c["output"]["dir"], base)
     return c
 

@@ -73,6 +73,8 @@ inline nlohmann::json run_reference(const nlohmann::json& request, const std::st
   buffer << stream.rdbuf();
   std::filesystem::remove(in);
   std::filesystem::remove(out);
+  std::error_code ignored;
+  std::filesystem::remove(dir, ignored);  // only when empty (another test of this process may use it)
   return nlohmann::json::parse(buffer.str());
 }
 

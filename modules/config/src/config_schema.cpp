@@ -5,6 +5,8 @@
 
 namespace acuroi::config::detail {
 
+void declare_group_section(ConfigSection& root);  // schema_group.cpp
+
 const RecordSchema& config_schema() {
   static const RecordSchema schema = [] {
     RecordSchema s;
@@ -16,6 +18,7 @@ const RecordSchema& config_schema() {
     declare_extraction_section(root);
     declare_denoise_section(root);
     declare_measures_section(root);
+    declare_group_section(root);
     declare_output_section(root);
     return s;
   }();

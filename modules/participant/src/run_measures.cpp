@@ -186,6 +186,18 @@ void reho_rows(const RunMeasureInputs& in, RowWriter& rows) {
   }
 }
 
+// Why an ROI pair has no connectivity value: the run's filtered series is unavailable, or one of
+// the two ROIs was rejected ("" when neither).
+std::string pair_status(const RunMeasureInputs& in, const store::RunRecord& run, int a, int b,
+                        const std::string& unavailable) {
+  const std::string& sa = run.roi_status[static_cast<std::size_t>(a)];
+  const std::string& sb = run.roi_status[static_cast<std::size_t>(b)];
+  return !unavailable.empty() ? unavailable
+         : !sa.empty()        ? in.rois[a].name + ": " + sa
+         : !sb.empty()        ? in.rois[b].name + ": " + sb
+                              : "";
+}
+
 void fc_rows(const RunMeasureInputs& in, RowWriter& rows, store::RunRecord& run) {
   if (!config::computes(in.settings, "fc")) return;
   const int R = static_cast<int>(in.rois.size());
@@ -198,15 +210,9 @@ void fc_rows(const RunMeasureInputs& in, RowWriter& rows, store::RunRecord& run)
   run.arrays["measures/fc_r"] = store::matrix_array(r);
   run.arrays["measures/fc_z"] = store::matrix_array(z);
   for (int a = 0; a < R; ++a)
-    for (int b = a + 1; b < R; ++b) {
-      const std::string& sa = run.roi_status[a];
-      const std::string& sb = run.roi_status[b];
+    for (int b = a + 1; b < R; ++b)
       rows.add("fc_z", in.rois[a].name + "~" + in.rois[b].name, z(a, b),
-               !unavailable.empty() ? unavailable
-               : !sa.empty()        ? in.rois[a].name + ": " + sa
-               : !sb.empty()        ? in.rois[b].name + ": " + sb
-                                    : "");
-    }
+               pair_status(in, run, a, b, unavailable));
   for (int u = 0; u < R; ++u) {
     const auto& members = in.union_members[u];
     if (members.size() < 2) continue;
@@ -235,7 +241,8 @@ void fc_rows(const RunMeasureInputs& in, RowWriter& rows, store::RunRecord& run)
   for (int a = 0; a < P; ++a)
     for (int b = a + 1; b < P; ++b)
       rows.add("fc_partial_z", in.rois[plain[a]].name + "~" + in.rois[plain[b]].name,
-               std::atanh(partial(a, b)), reason);
+               std::atanh(partial(a, b)),
+               reason.empty() ? pair_status(in, run, plain[a], plain[b], "") : reason);
 }
 
 }  // namespace

@@ -22,6 +22,7 @@
 
 #include "acuroi/config/denoise_settings.hpp"
 #include "acuroi/config/extraction_settings.hpp"
+#include "acuroi/config/group_settings.hpp"
 #include "acuroi/config/measure_settings.hpp"
 #include "acuroi/config/origin.hpp"
 #include "acuroi/config/output_settings.hpp"
@@ -37,6 +38,7 @@ struct Config {
   ExtractionSettings extraction;
   DenoiseSettings denoise;
   MeasureSettings measures;
+  GroupSettings group;
   OutputSettings output;
   Origin origin;  // the config file (line and column 0); metadata, ignored by ==
   bool operator==(const Config&) const = default;
