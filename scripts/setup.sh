@@ -15,6 +15,7 @@ packages=(
   mricron-data
   python3 python3-numpy python3-scipy python3-nibabel python3-h5py python3-statsmodels
   time bc
+  slurmctld slurmd slurm-client munge
 )
 
 missing=()

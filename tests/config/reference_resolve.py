@@ -44,6 +44,10 @@ DEFAULTS = {
               "ancova": True, "change_model": True, "permutations": 5000,
               "permutation_seed": 0, "p_adjust": "BH", "confidence": 0.95, "measures": []},
     "output": {"dir": "acuroi-out", "write_tsv": True},
+    "hpc": {"profile": "", "memory_budget_gb": 0, "shards": 0, "max_array_throttle": 50,
+            "cpus_per_task": 1, "partition": "", "account": "", "qos": "", "modules": [],
+            "extra_sbatch": [], "task_memory_gb": 0, "task_time_minutes": 0,
+            "group_memory_gb": 0, "group_time_minutes": 0},
 }
 
 
@@ -112,6 +116,8 @@ def expected(config_file):
     c["measures"]["alff_band_hz"] = [float(x) for x in c["measures"]["alff_band_hz"]]
     c["measures"]["task_high_pass_seconds"] = float(c["measures"]["task_high_pass_seconds"])
     c["group"]["confidence"] = float(c["group"]["confidence"])
+    for key in ("memory_budget_gb", "task_memory_gb", "group_memory_gb"):
+        c["hpc"][key] = float(c["hpc"][key])
     c["output"]["dir"] = path(c["output"]["dir"], base)
     return c
 

@@ -156,7 +156,8 @@ RunRecord write_run(const SimulationSettings& s, const TemplateAnatomy& a, const
                    data.motion.spike_volumes,
                    0.0,
                    data.roi_fluctuation_sd_percent,
-                   data.dmn_part_correlation};
+                   data.dmn_part_correlation,
+                   {}};
   if (s.task_design != TaskDesign::none) {
     const fs::path events =
         participant_file(s, p, session, run, "func", "", "", "events", ".tsv", false);

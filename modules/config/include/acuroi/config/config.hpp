@@ -23,6 +23,7 @@
 #include "acuroi/config/denoise_settings.hpp"
 #include "acuroi/config/extraction_settings.hpp"
 #include "acuroi/config/group_settings.hpp"
+#include "acuroi/config/hpc_settings.hpp"
 #include "acuroi/config/measure_settings.hpp"
 #include "acuroi/config/origin.hpp"
 #include "acuroi/config/output_settings.hpp"
@@ -40,6 +41,7 @@ struct Config {
   MeasureSettings measures;
   GroupSettings group;
   OutputSettings output;
+  HpcSettings hpc;
   Origin origin;  // the config file (line and column 0); metadata, ignored by ==
   bool operator==(const Config&) const = default;
 };
