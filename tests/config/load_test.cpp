@@ -175,8 +175,8 @@ TEST(ConfigLoad, SectionHashesFollowOnlyTheirSections) {
   EXPECT_NE(config_hash(a), config_hash(b));
   EXPECT_NE(config_hash(a, {"study", "rois"}), config_hash(c, {"study", "rois"}));
   // The full text is the sections' texts in order.
-  EXPECT_EQ(resolved_yaml(a, {"hpc", "output", "group", "measures", "denoise", "extraction",
-                              "rois", "participants", "study"}),
+  EXPECT_EQ(resolved_yaml(a, {"hpc", "output", "meta", "group", "measures", "denoise",
+                              "extraction", "rois", "participants", "study"}),
             resolved_yaml(a));
   EXPECT_EQ(resolved_yaml(a, {"extraction"}), "extraction:\n  threads: 2\n");
   EXPECT_THROW(resolved_yaml(a, {"rois.atlas"}), std::invalid_argument);

@@ -43,6 +43,12 @@ DEFAULTS = {
               "between_test": "welch", "rank_tests": False, "hedges_correction": "exact",
               "ancova": True, "change_model": True, "permutations": 5000,
               "permutation_seed": 0, "p_adjust": "BH", "confidence": 0.95, "measures": []},
+    "meta": {"studies": [], "include_own_study": True, "own_study_moderators": {},
+             "effect_measure": "MD", "method": "REML", "test": "knha", "level": 95,
+             "prediction_df": "metafor", "hedges_correction": "exact", "vtype": "LS",
+             "zero_cell_correction": "only0", "subgroup": "", "moderators": [],
+             "permutations": 0, "permutation_seed": 0, "p_adjust": "BH", "pairs": [],
+             "wide_ci_width": 1, "output_dir": ""},
     "output": {"dir": "acuroi-out", "write_tsv": True},
     "hpc": {"profile": "", "memory_budget_gb": 0, "shards": 0, "max_array_throttle": 50,
             "cpus_per_task": 1, "partition": "", "account": "", "qos": "", "modules": [],
@@ -116,6 +122,8 @@ def expected(config_file):
     c["measures"]["alff_band_hz"] = [float(x) for x in c["measures"]["alff_band_hz"]]
     c["measures"]["task_high_pass_seconds"] = float(c["measures"]["task_high_pass_seconds"])
     c["group"]["confidence"] = float(c["group"]["confidence"])
+    c["meta"]["level"] = float(c["meta"]["level"])
+    c["meta"]["wide_ci_width"] = float(c["meta"]["wide_ci_width"])
     for key in ("memory_budget_gb", "task_memory_gb", "group_memory_gb"):
         c["hpc"][key] = float(c["hpc"][key])
     c["output"]["dir"] = path(c["output"]["dir"], base)

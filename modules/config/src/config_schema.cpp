@@ -7,6 +7,7 @@ namespace acuroi::config::detail {
 
 void declare_group_section(ConfigSection& root);  // schema_group.cpp
 void declare_hpc_section(ConfigSection& root);    // schema_hpc.cpp
+void declare_meta_section(ConfigSection& root);   // schema_meta.cpp
 
 const RecordSchema& config_schema() {
   static const RecordSchema schema = [] {
@@ -20,6 +21,7 @@ const RecordSchema& config_schema() {
     declare_denoise_section(root);
     declare_measures_section(root);
     declare_group_section(root);
+    declare_meta_section(root);
     declare_output_section(root);
     declare_hpc_section(root);
     return s;

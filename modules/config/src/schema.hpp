@@ -70,6 +70,7 @@ struct FieldSpec {
   std::vector<std::string> constraints;  // "in [0, 1]", "one of: mean | median", ...
   std::vector<std::string> notes;        // extra comment lines in the defaults print
   bool required = false;
+  std::string waived_by;  // a top-level section whose presence makes a required key optional
   std::string example;                        // YAML text printed for a required key
   const RecordSchema* item_schema = nullptr;  // lists of records
 

@@ -135,6 +135,11 @@ class Field {
     spec().example = example;
     return *this;
   }
+  // Required keys: not required when the config writes the top-level section `section`.
+  Field& unless_section(const std::string& section) {
+    spec().waived_by = section;
+    return *this;
+  }
   // A check on the whole value; `problem` returns "" when the value is fine.
   Field& check(const std::string& constraint, std::function<std::string(const T&)> problem) {
     if (!constraint.empty()) spec().constraints.push_back(constraint);

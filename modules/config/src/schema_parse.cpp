@@ -63,6 +63,7 @@ class Walker {
 // Inside an optional section that was not written, required keys are not required.
 bool required_here(const RecordSchema& schema, const FieldSpec& field, const Presence& present) {
   if (!field.required || present.count(field.key)) return false;
+  if (!field.waived_by.empty() && present.count(field.waived_by)) return false;
   for (std::string a = parent_key(field.key); !a.empty(); a = parent_key(a)) {
     const SectionSpec* section = schema.find_section(a);
     if (section && section->optional && !present.count(a)) return false;

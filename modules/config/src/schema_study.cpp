@@ -26,7 +26,8 @@ void declare_study_section(ConfigSection& root) {
       .field("dataset", &StudySettings::dataset, {},
              "fMRIPrep-style derivatives folder (sub-*/ses-*/func/...)")
       .require("path/to/derivatives")
-      .check("", path_set_problem);
+      .unless_section("meta")  // a meta-analyst without own data (schema_meta.cpp checks it)
+      .note("not required in a config that only pools studies (a meta: section and no own data)");
   study
       .field("participants_file", &StudySettings::participants_file, "participants.tsv",
              "participants table (TSV) with the arm column and covariates")

@@ -1,3 +1,4 @@
+#include "acuroi/core/timestamp.hpp"
 #include "acuroi/group/run.hpp"
 
 #include <tbb/global_control.h>
@@ -18,14 +19,7 @@
 namespace acuroi::group {
 namespace {
 
-std::string utc_now() {
-  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
+std::string utc_now() { return core::utc_timestamp(); }
 
 // "sub-<label>/sub-<label>_acuroi.h5"
 bool is_participant_file(const std::filesystem::path& folder, const std::filesystem::path& file) {

@@ -1,3 +1,4 @@
+#include "acuroi/core/timestamp.hpp"
 #include "acuroi/hpc/markers.hpp"
 
 #include <chrono>
@@ -24,14 +25,7 @@ fs::path failed_marker_path(const fs::path& output_dir, const std::string& label
   return output_dir / ("sub-" + label) / ".acuroi-failed.json";
 }
 
-std::string utc_now() {
-  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
+std::string utc_now() { return core::utc_timestamp(); }
 
 OutputFile describe_output(const fs::path& output_dir, const fs::path& path) {
   return {path.lexically_relative(output_dir), static_cast<std::int64_t>(fs::file_size(path)),

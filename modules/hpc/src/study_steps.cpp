@@ -1,3 +1,4 @@
+#include "acuroi/metastudy/run.hpp"
 #include "acuroi/hpc/study_steps.hpp"
 
 #include <nlohmann/json.hpp>
@@ -90,12 +91,20 @@ StepResult run_group_step(const config::Config& config, int threads) {
   return result;
 }
 
-bool meta_configured(const config::Config&) { return false; }
+bool meta_configured(const config::Config& config) { return !config.meta.studies.empty(); }
 
-StepResult run_meta_step(const config::Config&, int) {
+StepResult run_meta_step(const config::Config& config, int) {
   StepResult result;
-  result.failure_reason = "meta-analysis is not available in `acuroi run` yet (no meta: section)";
-  result.exit_code = static_cast<int>(core::ExitCode::usage_error);
+  try {
+    result.summary = metastudy::describe_meta_run(metastudy::run_meta(config));
+    result.succeeded = true;
+  } catch (const core::Error& e) {
+    result.failure_reason = e.what();
+    result.exit_code = static_cast<int>(e.exit_code());
+  } catch (const std::exception& e) {
+    result.failure_reason = e.what();
+    result.exit_code = static_cast<int>(core::ExitCode::runtime_failure);
+  }
   return result;
 }
 

@@ -1,3 +1,4 @@
+#include "acuroi/core/timestamp.hpp"
 #include "acuroi/participant/process.hpp"
 
 #include <tbb/parallel_for.h>
@@ -26,14 +27,7 @@ namespace acuroi::participant {
 
 namespace {
 
-std::string utc_now() {
-  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text;
-}
+std::string utc_now() { return core::utc_timestamp(); }
 
 // "AAL" for Debian's AAL, else the atlas file's stem reduced to a BIDS label.
 std::string atlas_label(const std::filesystem::path& atlas) {

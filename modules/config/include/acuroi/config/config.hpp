@@ -25,6 +25,7 @@
 #include "acuroi/config/group_settings.hpp"
 #include "acuroi/config/hpc_settings.hpp"
 #include "acuroi/config/measure_settings.hpp"
+#include "acuroi/config/meta_settings.hpp"
 #include "acuroi/config/origin.hpp"
 #include "acuroi/config/output_settings.hpp"
 #include "acuroi/config/roi_settings.hpp"
@@ -40,6 +41,7 @@ struct Config {
   DenoiseSettings denoise;
   MeasureSettings measures;
   GroupSettings group;
+  MetaSettings meta;
   OutputSettings output;
   HpcSettings hpc;
   Origin origin;  // the config file (line and column 0); metadata, ignored by ==

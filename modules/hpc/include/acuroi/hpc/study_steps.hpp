@@ -4,10 +4,10 @@
 // it reads (study, participants, group), the acuroi version and the SHA-256 of every participant
 // file it reads; it is skipped while that marker, and the outputs it lists, are valid.
 //
-// Meta-analysis hook: `acuroi meta` does not exist yet and the config has no `meta:` section, so
-// meta_configured() is false and run_meta_step() is never reached; when both exist, they are the
-// two functions to fill in (and the meta job joins the SLURM group job, which runs
-// `acuroi run CONFIG --stage group`).
+// Meta-analysis: when the config's `meta:` section lists studies, run_meta_step() pools them
+// with this study (metastudy::run_meta, as `acuroi meta CONFIG`) after the group step; on SLURM
+// it runs inside the group job (`acuroi run CONFIG --stage group`). It has no marker: pooling
+// takes milliseconds and is always redone.
 //
 //   StepStatus g = group_step_status(config);
 //   if (g.state != UnitState::done) StepResult r = run_group_step(config, threads);
@@ -41,7 +41,7 @@ struct StepResult {
 // the error is the result's failure_reason (and the marker is not written).
 StepResult run_group_step(const config::Config& config, int threads);
 
-// Meta-analysis hook (see above): false until a `meta:` section exists.
+// True when meta.studies is not empty.
 bool meta_configured(const config::Config& config);
 StepResult run_meta_step(const config::Config& config, int threads);
 
