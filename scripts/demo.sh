@@ -7,8 +7,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 acuroi="$here/build/bin/acuroi"
 config="$here/configs/demo.yaml"
 "$acuroi" validate "$config"
-"$acuroi" participant "$config"
-"$acuroi" group "$config"
+"$acuroi" run "$config"          # participants in parallel, then group statistics (resumable)
 out="$here/out/demo"
 echo
 echo "demo: results are in $out"
