@@ -57,7 +57,7 @@ class AmplitudeSpectrum {
     const Eigen::Index last_doubled = (volumes_ % 2 == 0) ? bins - 2 : bins - 1;
     const double scale = 1.0 / static_cast<double>(volumes_);
     for (Eigen::Index k = 0; k < bins; ++k) {
-      const double a = std::abs(output_[static_cast<std::size_t>(k)]) * scale;
+      const double a = std::sqrt(std::norm(output_[static_cast<std::size_t>(k)])) * scale;
       amplitude(k) = (k >= 1 && k <= last_doubled) ? a * std::numbers::sqrt2 : a;
     }
   }

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <optional>
 #include <limits>
+#include <optional>
+
+#include <tbb/parallel_for.h>
 
 #include "acuroi/denoise/interpolate.hpp"
 #include "acuroi/measures/alff.hpp"
@@ -92,7 +94,10 @@ class DistinctVoxelAlff {
     const auto U = static_cast<Eigen::Index>(sources_.size());
     alff_ = {Eigen::VectorXd::Constant(U, kNaN), Eigen::VectorXd::Constant(U, kNaN)};
     const auto& d = in.denoised;
-    for (Eigen::Index first = 0; first < U; first += kAlffBlock) {
+    // Blocks are independent and write disjoint ranges: the same numbers at any thread count.
+    const Eigen::Index blocks = (U + kAlffBlock - 1) / kAlffBlock;
+    tbb::parallel_for(Eigen::Index{0}, blocks, [&](Eigen::Index b) {
+      const Eigen::Index first = b * kAlffBlock;
       const Eigen::Index n = std::min(kAlffBlock, U - first);
       Eigen::MatrixXf block(run.volume_count, n);
       for (Eigen::Index c = 0; c < n; ++c) {
@@ -100,13 +105,13 @@ class DistinctVoxelAlff {
         block.col(c) = s.series->values.col(s.column);
       }
       const auto cleaned = denoise::denoise(block, d.confounds, d.censor, run.tr_seconds, d.unfiltered);
-      if (cleaned.excluded) continue;
+      if (cleaned.excluded) return;
       const auto per_voxel = measures::voxel_alff(
           denoise::fill_censored_linear(cleaned.cleaned, cleaned.kept_indices, run.volume_count),
           run.tr_seconds, band);
       alff_.alff.segment(first, n) = per_voxel.alff;
       alff_.falff.segment(first, n) = per_voxel.falff;
-    }
+    });
     volumes_ = run.volume_count;
   }
 
@@ -169,8 +174,10 @@ void reho_rows(const RunMeasureInputs& in, RowWriter& rows) {
   const auto& run = in.extracted.record;
   measures::ReHoOptions options;
   options.neighbourhood = static_cast<measures::ReHoNeighbourhood>(in.settings.reho_neighbourhood);
-  for (std::size_t r = 0; r < in.rois.size(); ++r) {
-    measures::ReHoResult h{kNaN, 0, 0, ""};
+  // ROIs are independent: computed in parallel, written in ROI order.
+  std::vector<measures::ReHoResult> results(in.rois.size(), measures::ReHoResult{kNaN, 0, 0, ""});
+  tbb::parallel_for(std::size_t{0}, in.rois.size(), [&](std::size_t r) {
+    measures::ReHoResult& h = results[r];
     const auto& v = in.extracted.roi_voxels.empty() ? extract::RoiVoxelSeries{} : in.extracted.roi_voxels[r];
     if (!d.filtered_available()) {
       h.nan_reason = d.filtered_reason();
@@ -182,8 +189,9 @@ void reho_rows(const RunMeasureInputs& in, RowWriter& rows) {
         h = measures::roi_reho(cleaned.cleaned, v.voxel_indices, in.extracted.grid_dims, options);
       }
     }
-    rows.add("reho", in.rois[r].name, h.reho, h.nan_reason, static_cast<int>(r));
-  }
+  });
+  for (std::size_t r = 0; r < in.rois.size(); ++r)
+    rows.add("reho", in.rois[r].name, results[r].reho, results[r].nan_reason, static_cast<int>(r));
 }
 
 // Why an ROI pair has no connectivity value: the run's filtered series is unavailable, or one of
