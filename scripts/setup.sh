@@ -16,6 +16,7 @@ packages=(
   python3 python3-numpy python3-scipy python3-nibabel python3-h5py python3-statsmodels
   time bc
   slurmctld slurmd slurm-client munge
+  chromium
 )
 
 missing=()

@@ -6,6 +6,7 @@
 #include "acuroi/core/log.hpp"
 #include "acuroi/hpc/fingerprint.hpp"
 #include "acuroi/hpc/work_manifest.hpp"
+#include "acuroi/report/report.hpp"
 
 namespace acuroi::hpc {
 
@@ -98,6 +99,13 @@ void run_study_steps(const config::Config& config, const RunOptions& options, Ru
   } else {
     report.meta_line = "meta: not configured";
   }
+  // The HTML report last; a report problem is reported but does not fail the run.
+  try {
+    report.report_line = "report: " + report::write_report(config).string();
+  } catch (const std::exception& e) {
+    report.report_line = std::string("report: FAILED: ") + e.what();
+    core::log_warning("report: FAILED: ", e.what());
+  }
 }
 }  // namespace
 
@@ -148,6 +156,7 @@ std::string describe_run(const RunReport& report) {
   if (report.group && !report.group->summary.empty()) s << report.group->summary;
   s << report.group_line << "\n";
   if (!report.meta_line.empty()) s << report.meta_line << "\n";
+  if (!report.report_line.empty()) s << report.report_line << "\n";
   s << (report.exit_code == 0 ? "finished: everything asked for is done\n"
                               : "finished with problems (exit code " + std::to_string(report.exit_code) + ")\n");
   return s.str();

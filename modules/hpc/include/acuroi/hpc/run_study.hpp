@@ -45,6 +45,7 @@ struct RunReport {
   std::string group_line;               // "group: done", "group: skipped (...)", "group: FAILED ..."
   std::optional<StepResult> group;      // when the group step ran
   std::string meta_line;
+  std::string report_line;  // "report: <path of the HTML report>" or why it failed
   int exit_code = 0;
 };
 

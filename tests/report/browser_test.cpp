@@ -1,0 +1,57 @@
+// The demo's report rendered by headless Chromium (check_browser.py): figure counts in the DOM,
+// a non-blank screenshot, no console errors. Fails (does not skip) when chromium is missing.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "acuroi/config/config.hpp"
+#include "acuroi/report/report.hpp"
+
+namespace {
+namespace fs = std::filesystem;
+
+TEST(ReportBrowser, DemoReportRendersInChromium) {
+  const fs::path chromium = "/usr/bin/chromium";
+  ASSERT_TRUE(fs::exists(chromium)) << "chromium is required (apt-get install chromium)";
+  // The demo study, run into a scratch folder by `acuroi run` (relative paths made absolute).
+  const fs::path work = fs::temp_directory_path() / "acuroi_report_browser_test";
+  fs::remove_all(work);
+  fs::create_directories(work);
+  const fs::path source = ACUROI_SOURCE_DIR;
+  std::ifstream demo(source / "configs/demo.yaml");
+  std::stringstream text;
+  text << demo.rdbuf();
+  std::string yaml = text.str();
+  auto replace = [&yaml](const std::string& from, const std::string& to) {
+    const auto at = yaml.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    yaml.replace(at, from.size(), to);
+  };
+  replace("dataset: ../data-samples/demo", "dataset: " + (source / "data-samples/demo").string());
+  replace("preset: pain-network.yaml", "preset: " + (source / "configs/pain-network.yaml").string());
+  replace("dir: ../out/demo", "dir: " + (work / "out").string());
+  const fs::path config_path = work / "demo.yaml";
+  std::ofstream(config_path) << yaml;
+  const std::string run = std::string(ACUROI_BINARY) + " run " + config_path.string() + " --quiet";
+  ASSERT_EQ(std::system(run.c_str()), 0) << run;
+  auto config = acuroi::config::load_config(config_path);
+  acuroi::report::ReportOptions options;
+  options.report_dir = work / "report";
+  const fs::path html = acuroi::report::write_report(config, options);
+  ASSERT_TRUE(fs::exists(html));
+  ASSERT_TRUE(fs::exists(work / "report/figures/overlay_axial.svg"));
+  // The demo: 8 participants x 2 sessions x 1 run; 3 overlay planes; no meta section;
+  // the summary, exclusions, ROI definitions, coverage, kept, tSNR tables + one per measure.
+  const std::string command = std::string(ACUROI_PYTHON) + " " + ACUROI_SOURCE_DIR +
+                              "/tests/report/check_browser.py " + chromium.string() + " " +
+                              html.string() + " " + work.string() +
+                              " overlay=3 fd=16 forest=0 funnel=0 effects=7 tables_min=10";
+  EXPECT_EQ(std::system(command.c_str()), 0);
+  fs::remove_all(work);
+}
+
+}  // namespace
