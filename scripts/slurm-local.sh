@@ -12,7 +12,8 @@
 #
 # Environment: SLURM_LOCAL_PORT (first of the controller/node port pair; default: the first free
 # pair from 16817 on), SLURM_LOCAL_AUTH=none (no munged; insecure, CI only), SLURM_LOCAL_KEEP=1
-# (stop keeps the folder and its logs), SLURM_LOCAL_CPUS (default nproc).
+# (stop keeps the folder and its logs), SLURM_LOCAL_CPUS (default nproc), SLURM_LOCAL_MAX_ARRAY_SIZE (default
+# 1001, SLURM's own; the tests set it small to exercise acuroi submit's cap).
 # It never uses pkill/killall: stop signals the PIDs in its own run/ folder after checking that
 # each process's command line names that folder.
 set -euo pipefail
@@ -90,6 +91,7 @@ SwitchType=switch/none
 ReturnToService=2
 SlurmdParameters=config_overrides
 MinJobAge=86400
+MaxArraySize=${SLURM_LOCAL_MAX_ARRAY_SIZE:-1001}
 SchedulerParameters=sched_min_interval=0,batch_sched_delay=0
 DependencyParameters=kill_invalid_depend
 NodeName=$node NodeHostname=$node NodeAddr=127.0.0.1 CPUs=$cpus RealMemory=$mem State=UNKNOWN

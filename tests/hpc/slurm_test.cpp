@@ -2,8 +2,10 @@
 // a private munged on 127.0.0.1). The demo study as 4 shards gives the same group results as
 // `acuroi run`; with one participant's BOLD corrupt, its array task fails, the group job is
 // cancelled, `acuroi status` shows both; once fixed, `--resubmit-failed` submits that shard alone
-// and a new group job, and the study completes with the same results. If the cluster cannot
-// start, the test fails with the reason (it is never skipped).
+// and a new group job, and the study completes with the same results. On a cluster whose
+// MaxArraySize is 4, 8 shards are capped to 3 and the capped array runs; with every participant
+// done but the group outputs gone, `acuroi submit` submits the group job alone. If the cluster
+// cannot start, the test fails with the reason (it is never skipped).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -148,6 +150,63 @@ TEST(Slurm, DemoAsFourShardsThenAFailedShardResubmittedAlone) {
   EXPECT_EQ(complete.exit_code, 0) << complete.output;
   EXPECT_NE(complete.output.find("8 done, 0 failed, 0 stale, 0 pending; group done"), std::string::npos) << complete.output;
   expect_same_group_tables(s.path() / "run", out2);
+}
+
+TEST(Slurm, ShardsCappedBelowMaxArraySizeThenAGroupOnlySubmission) {
+  ::setenv("SLURM_LOCAL_MAX_ARRAY_SIZE", "4", 1);  // this test's own process and cluster
+  LocalSlurm slurm;
+  const std::string problem = slurm.start();
+  ASSERT_EQ(problem, "") << "the local SLURM cluster did not start";
+  ASSERT_NE(run("scontrol show config").output.find("MaxArraySize            = 4"), std::string::npos)
+      << run("scontrol show config").output;
+  Scratch s("slurm-cap");
+  copy_demo_dataset(s.path() / "ds");
+  const fs::path out = s.path() / "slurm";
+  const auto config = write_demo_config(s.path() / "slurm.yaml", s.path() / "ds", out);
+
+  // 1. 8 shards asked for; array indices 1..N must stay below MaxArraySize = 4: 3 shards.
+  const Ran submitted = acuroi({"submit", config.string(), "--shards", "8"});
+  ASSERT_EQ(submitted.exit_code, 0) << submitted.output;
+  EXPECT_NE(submitted.output.find("8 shards capped to 3 (MaxArraySize 4: array indices 1..N must stay below it)"),
+            std::string::npos) << submitted.output;
+  auto jobs = read_job_record(jobs_record_path(out));
+  ASSERT_TRUE(jobs && jobs->submissions.size() == 1) << submitted.output;
+  EXPECT_EQ(jobs->shards, 3);
+  EXPECT_EQ(jobs->submissions[0].array_indices, "1-3");
+  const auto shards = read_work_manifest(jobs->manifest).shards;
+  ASSERT_EQ(shards.size(), 3u);
+  std::vector<std::string> everyone;
+  for (const auto& shard : shards) everyone.insert(everyone.end(), shard.begin(), shard.end());
+  std::sort(everyone.begin(), everyone.end());
+  EXPECT_EQ(everyone, (std::vector<std::string>{"01", "02", "03", "04", "05", "06", "07", "08"}));
+  EXPECT_EQ(wait_for_job(jobs->submissions[0].group_job, 120), "COMPLETED")
+      << read_file(out / "logs" / "slurm" / ("group-" + jobs->submissions[0].group_job + ".out"));
+  EXPECT_NE(acuroi({"status", config.string()}).output.find("COMPLETED [1-3]"), std::string::npos);
+  const std::string tests_before = read_file(out / "group" / "group_tests.tsv");
+  ASSERT_GT(tests_before.size(), 10000u);
+
+  // 2. Participants done, group outputs gone: the group job alone, without an array or dependency.
+  fs::remove_all(out / "group");
+  const Ran status = acuroi({"status", config.string()});
+  EXPECT_EQ(status.exit_code, 4) << status.output;
+  EXPECT_NE(status.output.find("8 done, 0 failed, 0 stale, 0 pending; group pending"), std::string::npos)
+      << status.output;
+  const Ran group_only = acuroi({"submit", config.string()});
+  ASSERT_EQ(group_only.exit_code, 0) << group_only.output;
+  EXPECT_NE(group_only.output.find("submitting array indices (none)"), std::string::npos) << group_only.output;
+  EXPECT_EQ(group_only.output.find("--array"), std::string::npos) << group_only.output;
+  EXPECT_EQ(group_only.output.find("--dependency"), std::string::npos) << group_only.output;
+  jobs = read_job_record(jobs_record_path(out));
+  ASSERT_TRUE(jobs && !jobs->submissions.empty()) << group_only.output;
+  const Submission last = jobs->submissions.back();
+  EXPECT_EQ(last.array_job, "");
+  ASSERT_NE(last.group_job, "");
+  EXPECT_EQ(wait_for_job(last.group_job, 120), "COMPLETED")
+      << read_file(out / "logs" / "slurm" / ("group-" + last.group_job + ".out"));
+  EXPECT_EQ(read_file(out / "group" / "group_tests.tsv"), tests_before);
+  const Ran done = acuroi({"status", config.string()});
+  EXPECT_EQ(done.exit_code, 0) << done.output;
+  EXPECT_NE(done.output.find("8 done, 0 failed, 0 stale, 0 pending; group done"), std::string::npos) << done.output;
 }
 
 }  // namespace

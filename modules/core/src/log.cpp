@@ -11,7 +11,10 @@ namespace acuroi::core {
 namespace {
 std::atomic<LogLevel> current_level{LogLevel::info};
 std::mutex output_mutex;
-const char* level_name(LogLevel l) {
+thread_local LogCapture* current_capture = nullptr;
+}  // namespace
+
+const char* log_level_name(LogLevel l) {
   switch (l) {
     case LogLevel::debug: return "debug";
     case LogLevel::info: return "info";
@@ -20,7 +23,9 @@ const char* level_name(LogLevel l) {
     default: return "";
   }
 }
-}  // namespace
+
+LogCapture::LogCapture(Sink sink) : sink_(std::move(sink)), previous_(current_capture) { current_capture = this; }
+LogCapture::~LogCapture() { current_capture = previous_; }
 
 void set_log_level(LogLevel level) { current_level = level; }
 LogLevel log_level() { return current_level; }
@@ -31,8 +36,9 @@ void log_message(LogLevel level, const std::string& message) {
   gmtime_r(&now, &utc);
   char stamp[32];
   std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  if (current_capture && current_capture->sink_) current_capture->sink_(level, message);
   std::lock_guard lock(output_mutex);
-  std::cerr << stamp << " [" << level_name(level) << "] " << message << '\n';
+  std::cerr << stamp << " [" << log_level_name(level) << "] " << message << '\n';
 }
 
 }  // namespace acuroi::core

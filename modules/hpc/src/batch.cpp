@@ -13,6 +13,7 @@
 #include "acuroi/hpc/fingerprint.hpp"
 #include "acuroi/hpc/resources.hpp"
 #include "acuroi/participant/process.hpp"
+#include "participant_lock.hpp"
 
 namespace acuroi::hpc {
 
@@ -59,6 +60,9 @@ void process_unit(const participant::StudyInputs& study, const io::Participant& 
                   UnitResult& result) {
   const fs::path& out = study.config.output.dir;
   ParticipantLog log(out, person.label);
+  const core::LogCapture capture([&log](core::LogLevel level, const std::string& message) {
+    log.write("[", core::log_level_name(level), "] ", message);
+  });
   log.write("start sub-", person.label, " (was ", to_string(result.before.state),
             result.before.reason.empty() ? "" : ": " + result.before.reason, "), fingerprint ",
             fingerprint.digest(), ", ", fingerprint.inputs.size(), " input files");
@@ -104,6 +108,14 @@ void run_one(const participant::StudyInputs& study, const std::string& label, Un
     return;
   }
   try {
+    const detail::ParticipantLock lock(study.config.output.dir, label);
+    if (!lock.held()) {
+      result.action = UnitAction::busy;
+      result.failure_reason = "another acuroi process is working on it (" + lock.holder() + "; lock " +
+                              lock.path().string() + ")";
+      if (progress) progress->finished(label, false, result.failure_reason);
+      return;
+    }
     const Fingerprint fingerprint = participant_fingerprint(study, *person);
     result.before = participant_status(study.config.output.dir, label, fingerprint);
     if (result.before.state == UnitState::done) {
@@ -151,10 +163,13 @@ std::string describe_batch_summary(const BatchSummary& summary) {
   s << std::left << std::setw(14) << "participant" << std::setw(10) << "result" << std::setw(9) << "before"
     << std::setw(6) << "runs" << std::setw(9) << "seconds" << "notes\n";
   for (const auto& u : summary.units) {
-    const char* result = u.action == UnitAction::skipped ? "skipped" : u.action == UnitAction::succeeded ? "ok" : "FAILED";
+    const char* result = u.action == UnitAction::skipped     ? "skipped"
+                         : u.action == UnitAction::succeeded ? "ok"
+                         : u.action == UnitAction::busy      ? "BUSY"
+                                                             : "FAILED";
     s << std::setw(14) << ("sub-" + u.label) << std::setw(10) << result << std::setw(9) << to_string(u.before.state)
       << std::setw(6) << u.runs << std::setw(9) << std::fixed << std::setprecision(2) << u.seconds;
-    if (u.action == UnitAction::failed)
+    if (u.action == UnitAction::failed || u.action == UnitAction::busy)
       s << u.failure_reason;
     else if (u.action == UnitAction::succeeded && u.before.state == UnitState::stale)
       s << "redone: " << u.before.reason;
@@ -163,7 +178,9 @@ std::string describe_batch_summary(const BatchSummary& summary) {
     s << '\n';
   }
   s << summary.count(UnitAction::succeeded) << " processed, " << summary.count(UnitAction::skipped)
-    << " skipped (already done), " << summary.count(UnitAction::failed) << " failed; " << summary.concurrency
+    << " skipped (already done), " << summary.count(UnitAction::failed) << " failed";
+  if (const int busy = summary.count(UnitAction::busy); busy > 0) s << ", " << busy << " busy in another process";
+  s << "; " << summary.concurrency
     << " at once, " << std::fixed << std::setprecision(1) << summary.seconds << " s\n";
   return s.str();
 }

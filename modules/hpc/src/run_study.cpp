@@ -124,15 +124,18 @@ RunReport run_study(const config::Config& config, const RunOptions& options) {
         if (!study->dataset.participant(problem.participant)) report.dataset_problems.push_back(io::describe(problem));
     if (!selection.labels.empty()) {
       report.batch = run_participants(config, options, *study, manifest, selection.labels);
-      if (report.batch->count(UnitAction::failed) > 0) report.exit_code = kPartialFailure;
+      if (report.batch->count(UnitAction::failed) + report.batch->count(UnitAction::busy) > 0)
+        report.exit_code = kPartialFailure;
     }
     if (options.shard || options.stage == Stage::participant) {
       report.group_line = "group: not run (participant stage only)";
       return report;
     }
     if (report.exit_code != 0) {
+      const int busy = report.batch->count(UnitAction::busy);
       report.group_line = "group: skipped (" + std::to_string(report.batch->count(UnitAction::failed)) +
-                          " participant(s) failed)";
+                          " participant(s) failed" +
+                          (busy > 0 ? ", " + std::to_string(busy) + " busy in another process" : "") + ")";
       return report;
     }
   } else {

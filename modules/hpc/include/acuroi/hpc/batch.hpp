@@ -3,7 +3,9 @@
 // (participant::process_participant: HDF5 record + exports, each committed atomically) and write
 // its done marker, or its failed marker with the reason. Participants run in parallel (TBB) on
 // min(threads, what the memory budget allows) threads; a failure never stops the others. Each
-// participant appends to its own log, <output.dir>/logs/sub-<label>.log.
+// participant appends to its own log, <output.dir>/logs/sub-<label>.log, which also receives the
+// library's log lines about it. A participant that another acuroi process is working on (its
+// lock under <output.dir>/hpc/locks is held) is left alone and reported as busy.
 //
 //   BatchOptions options{.threads = 2, .memory_budget_bytes = 8e9, .progress = &progress};
 //   BatchSummary summary = run_participant_batch(study, manifest, labels, options);
@@ -25,13 +27,13 @@ struct BatchOptions {
   Progress* progress = nullptr;     // may be null
 };
 
-enum class UnitAction { skipped, succeeded, failed };
+enum class UnitAction { skipped, succeeded, failed, busy };  // busy: locked by another process
 
 struct UnitResult {
   std::string label;
   UnitAction action = UnitAction::failed;
   UnitStatus before;               // its state when the batch started
-  std::string failure_reason;      // failed only
+  std::string failure_reason;      // failed, or who holds the lock (busy)
   std::vector<std::string> warnings;
   int runs = 0;
   double seconds = 0;
