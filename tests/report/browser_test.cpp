@@ -49,7 +49,7 @@ TEST(ReportBrowser, DemoReportRendersInChromium) {
   const std::string command = std::string(ACUROI_PYTHON) + " " + ACUROI_SOURCE_DIR +
                               "/tests/report/check_browser.py " + chromium.string() + " " +
                               html.string() + " " + work.string() +
-                              " overlay=3 fd=16 forest=0 funnel=0 effects=7 tables_min=10";
+                              " overlay=3 fd=16 carpet=16 forest=0 forest-subgroups=0 funnel=0 effects=7 tables_min=10";
   EXPECT_EQ(std::system(command.c_str()), 0);
   fs::remove_all(work);
 }

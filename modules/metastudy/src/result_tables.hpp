@@ -22,6 +22,7 @@ ColumnTable leave_one_out_table(const std::vector<PairPool>& pools);
 ColumnTable influence_table(const std::vector<PairPool>& pools);
 ColumnTable cumulative_table(const std::vector<PairPool>& pools);
 ColumnTable small_study_table(const std::vector<PairPool>& pools);
+ColumnTable trimfill_filled_table(const std::vector<PairPool>& pools);  // one row per filled study
 ColumnTable subgroups_table(const std::vector<PairPool>& pools);
 ColumnTable subgroup_tests_table(const std::vector<PairPool>& pools);
 ColumnTable regression_table(const std::vector<PairPool>& pools);

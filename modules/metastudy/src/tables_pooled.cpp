@@ -168,6 +168,7 @@ std::vector<ColumnTable> result_tables(const std::vector<StudyInput>& studies, c
   tables.push_back(influence_table(pools));
   tables.push_back(cumulative_table(pools));
   tables.push_back(small_study_table(pools));
+  tables.push_back(trimfill_filled_table(pools));
   tables.push_back(subgroups_table(pools));
   tables.push_back(subgroup_tests_table(pools));
   tables.push_back(regression_table(pools));

@@ -1,4 +1,5 @@
-// Sensitivity and small-study tables: leave-one-out, influence, cumulative, Egger/Begg/trim-and-fill.
+// Sensitivity and small-study tables: leave-one-out, influence, cumulative, Egger/Begg/trim-and-fill,
+// and the studies trim-and-fill filled in.
 #include <cmath>
 
 #include "result_tables.hpp"
@@ -91,6 +92,19 @@ ColumnTable small_study_table(const std::vector<PairPool>& pools) {
                  a.beta(0), a.ci_lb(0), a.ci_ub(0), static_cast<long>(f.k0), f.side,
                  "estimator L0; estimate, CI and p of the model with the filled studies"});
     }
+  }
+  return t;
+}
+
+ColumnTable trimfill_filled_table(const std::vector<PairPool>& pools) {
+  ColumnTable t("trimfill_filled", {{"roi", 's'},  {"measure", 's'}, {"effect_measure", 's'}, {"filled", 'i'},
+                                    {"side", 's'}, {"yi", 'f'},      {"vi", 'f'},             {"sei", 'f'}});
+  for (const PairPool& p : pools) {
+    if (!p.trim_fill) continue;
+    const meta::TrimFill& f = *p.trim_fill;
+    for (std::size_t j = 0; j < f.filled_yi.size(); ++j)
+      t.add_row({p.roi, p.measure, meta::to_string(p.effect_measure), static_cast<long>(j + 1), f.side,
+                 f.filled_yi[j], f.filled_vi[j], std::sqrt(f.filled_vi[j])});
   }
   return t;
 }

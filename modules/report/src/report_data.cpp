@@ -44,6 +44,9 @@ ReportData load_report_data(const config::Config& config) {
   data.meta_summary = table_if_present(meta / "meta_summary_of_findings.tsv");
   data.meta_left_out = table_if_present(meta / "meta_left_out.tsv");
   data.meta_trimfill = table_if_present(meta / "meta_small_study.tsv");
+  data.meta_trimfill_filled = table_if_present(meta / "meta_trimfill_filled.tsv");
+  data.meta_subgroups = table_if_present(meta / "meta_subgroups.tsv");
+  data.meta_subgroup_tests = table_if_present(meta / "meta_subgroup_tests.tsv");
   return data;
 }
 

@@ -16,6 +16,9 @@ struct ReportData {
   std::optional<io::Table> group_tests, group_records, group_exclusions;
   std::optional<io::Table> meta_pooled, meta_effects, meta_leave_one_out, meta_funnel,
       meta_trimfill, meta_summary, meta_left_out;
+  // meta_trimfill is meta_small_study.tsv (trim_and_fill_L0 row: k0, side, adjusted estimate);
+  // the filled studies, the subgroup models and the tests of subgroup differences:
+  std::optional<io::Table> meta_trimfill_filled, meta_subgroups, meta_subgroup_tests;
 };
 
 ReportData load_report_data(const config::Config& config);

@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "acuroi/report/plots.hpp"
+#include "meta_figure_data.hpp"
 #include "sections.hpp"
 
 namespace acuroi::report::detail {
@@ -39,9 +40,23 @@ void add_pool_figures(ReportBuilder& out, const ReportData& data, const Pool& po
   out.add_figure("forest_" + name, "forest", forest_plot(title, rows, diamond, effect),
                  "Forest plot: studies (square area ∝ weight), pooled estimate (diamond), prediction "
                  "interval (dashed)");
-  out.add_figure("funnel_" + name, "funnel",
-                 funnel_plot(title, yi, sei, diamond.estimate, effect),
-                 "Funnel plot with the pseudo 95% confidence region around the pooled estimate");
+  for (const SubgroupForest& f : pool_subgroup_forests(data, pool.roi, pool.measure, z))
+    out.add_figure("forest_" + name + "_by_" + safe_name(f.moderator), "forest-subgroups",
+                   forest_plot_subgroups(title + " by " + f.moderator, f.moderator, f.groups, diamond, effect,
+                                         f.test_line),
+                   "Forest plot by " + f.moderator + ": per subgroup its studies and its pooled estimate "
+                   "(blue diamond; one model per subgroup, separate τ²), then the overall estimate (orange "
+                   "diamond). Weights are those of the overall model. " +
+                       (f.test_line.empty() ? std::string() : "Test of subgroup differences: " + f.test_line + "."));
+  const FunnelTrimFill trim_fill = pool_trim_fill(data, pool.roi, pool.measure);
+  std::string funnel_caption = "Funnel plot with the pseudo 95% confidence region around the pooled estimate";
+  if (std::isfinite(trim_fill.estimate))
+    funnel_caption += "; open circles: the " + std::to_string(trim_fill.filled_yi.size()) +
+                      " studies trim-and-fill (L0) filled in" +
+                      (trim_fill.side.empty() ? "" : " on the " + trim_fill.side) +
+                      ", dashed line: the pooled estimate with them (" + fmt(trim_fill.estimate) + ")";
+  out.add_figure("funnel_" + name, "funnel", funnel_plot(title, yi, sei, diamond.estimate, effect, trim_fill),
+                 funnel_caption);
   if (data.meta_leave_one_out) {
     const io::Table& l = *data.meta_leave_one_out;
     std::vector<EffectRow> loo;

@@ -11,7 +11,8 @@ namespace acuroi::report::detail {
 
 struct Figure {
   std::string name;  // file stem, e.g. "forest_ACC_alff"
-  std::string kind;  // "forest", "funnel", "overlay", "fd", "paired", "effects", "leave-one-out"
+  std::string kind;  // "forest", "forest-subgroups", "funnel", "overlay", "fd", "carpet", "paired",
+                     // "effects", "leave-one-out"
   std::string svg;
 };
 

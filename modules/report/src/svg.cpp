@@ -13,6 +13,33 @@ std::string okabe_ito(int index) {
   return colours[static_cast<std::size_t>(((index % 8) + 8) % 8)];
 }
 
+namespace {
+// Paul Tol's qualitative schemes (https://personal.sron.nl/~pault/): "muted" without its pale
+// grey bad-data colour, then "light" without its pale grey.
+constexpr std::array<const char*, 9> kTolMuted = {"#CC6677", "#332288", "#DDCC77", "#117733", "#88CCEE",
+                                                  "#882255", "#44AA99", "#999933", "#AA4499"};
+constexpr std::array<const char*, 8> kTolLight = {"#77AADD", "#99DDFF", "#44BB99", "#BBCC33",
+                                                  "#AAAA00", "#EEDD88", "#EE8866", "#FFAABB"};
+constexpr int kSolidColours = 7 + static_cast<int>(kTolMuted.size() + kTolLight.size());
+constexpr int kPatterns = 4;  // solid, stripes, cross-hatch, dots
+}  // namespace
+
+int roi_colour_count() { return kSolidColours; }
+
+RoiStyle roi_style(int roi_index) {
+  const int k = ((roi_index % (kSolidColours * kPatterns)) + kSolidColours * kPatterns) %
+                (kSolidColours * kPatterns);
+  const int c = k % kSolidColours;
+  RoiStyle style;
+  style.pattern = k / kSolidColours;
+  if (c < 7) style.colour = okabe_ito(c + 1);
+  else if (c < 7 + static_cast<int>(kTolMuted.size())) style.colour = kTolMuted[static_cast<std::size_t>(c - 7)];
+  else style.colour = kTolLight[static_cast<std::size_t>(c - 7 - static_cast<int>(kTolMuted.size()))];
+  return style;
+}
+
+std::string roi_colour(int roi_index) { return roi_style(roi_index).colour; }
+
 std::string escape_xml(std::string_view text) {
   std::string out;
   out.reserve(text.size());
@@ -44,6 +71,19 @@ std::string format_number(double value, int significant) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, "%.*g", significant, value);
   return buffer;
+}
+
+std::string format_exact(double value) {
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%.17g", value);
+  return buffer;
+}
+
+std::string scale_attributes(char axis, const LinearScale& scale) {
+  const std::string a(1, axis);
+  return "data-" + a + "-min=\"" + format_exact(scale.data_min) + "\" data-" + a + "-max=\"" +
+         format_exact(scale.data_max) + "\" data-p" + a + "-min=\"" + format_exact(scale.pixel_min) +
+         "\" data-p" + a + "-max=\"" + format_exact(scale.pixel_max) + "\"";
 }
 
 namespace {
@@ -107,6 +147,24 @@ void Svg::text(double x, double y, std::string_view content, const std::string& 
            "\" font-size=\"" + num(size) + "\" " + extra + ">" + escape_xml(content) + "</text>\n";
 }
 
+std::string Svg::style_fill(const RoiStyle& style, const std::string& id_prefix) {
+  if (style.pattern == 0) return style.colour;
+  const std::string id = id_prefix + "-" + style.colour.substr(1) + "-p" + std::to_string(style.pattern);
+  if (defs_.find("id=\"" + id + "\"") != std::string::npos) return "url(#" + id + ")";
+  std::string marks;
+  const std::string ink = "fill=\"#000000\" fill-opacity=\"0.7\"";
+  if (style.pattern == 1) marks = "<rect x=\"0\" y=\"0\" width=\"2\" height=\"6\" " + ink + "/>";
+  else if (style.pattern == 2)
+    marks = "<rect x=\"0\" y=\"0\" width=\"1.5\" height=\"6\" " + ink + "/><rect x=\"0\" y=\"0\" "
+            "width=\"6\" height=\"1.5\" " + ink + "/>";
+  else marks = "<circle cx=\"3\" cy=\"3\" r=\"1.4\" " + ink + "/>";
+  defs_ += "<pattern id=\"" + id + "\" class=\"roi-pattern\" data-pattern=\"" +
+           std::to_string(style.pattern) + "\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\"" +
+           (style.pattern == 1 ? " patternTransform=\"rotate(45)\"" : "") + "><rect x=\"0\" y=\"0\" "
+           "width=\"6\" height=\"6\" fill=\"" + style.colour + "\"/>" + marks + "</pattern>\n";
+  return "url(#" + id + ")";
+}
+
 void Svg::open_group(const std::string& attributes) { body_ += "<g " + attributes + ">\n"; }
 void Svg::close_group() { body_ += "</g>\n"; }
 
@@ -141,6 +199,7 @@ std::string Svg::str() const {
                     "\" height=\"" + num(height_) + "\" viewBox=\"0 0 " + num(width_) + " " +
                     num(height_) + "\" font-family=\"sans-serif\">\n";
   if (!title_.empty()) out += "<title>" + escape_xml(title_) + "</title>\n";
+  if (!defs_.empty()) out += "<defs>\n" + defs_ + "</defs>\n";
   out += "<rect x=\"0\" y=\"0\" width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n";
   return out + body_ + "</svg>\n";
 }

@@ -3,7 +3,7 @@
 //   <dir>/meta_acuroi.h5                 every table below as an HDF5 group, plus provenance
 //   <dir>/meta_<table>.tsv               pooled, study_effects, left_out, summary_of_findings,
 //                                        leave_one_out, influence, cumulative, small_study,
-//                                        subgroups, subgroup_tests, meta_regression,
+//                                        trimfill_filled, subgroups, subgroup_tests, meta_regression,
 //                                        binary_pooling, studies
 //   <dir>/models/<roi>_<measure>.json    one pooled model per ROI × measure, metafor's names
 // TSV: tab-separated, header line, numbers in shortest round-trip form, NaN and empty text "n/a".

@@ -3,8 +3,10 @@
 //   <output.dir>/report/acuroi_report.html
 //   <output.dir>/report/figures/<name>.svg
 // Sections: run summary, ROI overlays on the Colin27 template with coverage, QC (FD per run with
-// the threshold, volumes kept, tSNR per ROI), group results per ROI × measure, and meta-analysis
-// (forest, funnel, leave-one-out, summary of findings) when the meta outputs exist.
+// the threshold and a carpet of the ROI signals, for at most 24 runs: those with the most
+// censored volumes; volumes kept and tSNR per ROI for every run), group results per
+// ROI × measure, and meta-analysis (forest, forest by subgroup, funnel with trim-and-fill,
+// leave-one-out, summary of findings) when the meta outputs exist.
 //
 //   config::Config config = config::load_config("configs/demo.yaml");
 //   std::filesystem::path html = report::write_report(config);
