@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark of `acuroi run` and of SLURM shards:
-#  1. throughput of the participant level on 8 simulated participants (acuroi simulate: 4 mm,
-#     150 volumes, 1 run per session) with 1 and 2 threads (best of 2 each); target >= 1.8x on 2 cores;
+#  1. throughput of the participant level on 8 simulated participants (acuroi simulate, 1 run per
+#     session) with 1 and 2 threads, at 4 mm / 150 volumes (small: start-up counts) and at 2 mm /
+#     120 volumes (the usual fMRIPrep resolution); target >= 1.8x on 2 cores;
 #  2. the per-shard overhead of a SLURM array task: an empty shard run directly vs the same empty
 #     shards as a SLURM array on a local cluster (scripts/slurm-local.sh; needs root, else skipped
 #     with a message).
@@ -19,9 +20,8 @@ trap cleanup EXIT
 now() { date +%s.%N; }
 calc() { awk "BEGIN { print $* }"; }
 
-"$acuroi" simulate --out "$work/ds" --seed 7 --participants 4 --resolution 4 --volumes 150 >/dev/null 2>&1
-config() {  # $1 output dir -> config path
-  sed -e "s|dataset: ../data-samples/demo|dataset: $work/ds|" \
+config() {  # $1 output dir, $2 dataset -> config path
+  sed -e "s|dataset: ../data-samples/demo|dataset: $2|" \
       -e "s|preset: pain-network.yaml|preset: $here/configs/pain-network.yaml|" \
       -e "s|dir: ../out/demo|dir: $1|" "$here/configs/demo.yaml" > "$1.yaml"
   echo "$1.yaml"
@@ -34,30 +34,40 @@ burn() { head -c 400000000 /dev/zero | sha256sum >/dev/null; }
 t0=$(now); burn; burn; t1=$(now); burn & burn; wait; t2=$(now)
 machine=$(calc "($t1 - $t0) / ($t2 - $t1)")
 printf 'machine check: 2 CPU-bound processes at once vs one after the other: %.2fx\n' "$machine"
-# Each BOLD stream also has a background decode (prefetch) thread (io), so `--threads 1` alone may
-# use up to 2 cores; the "1 core" line pins that run to one core (taskset) for the real baseline.
-best=()
-for mode in "1 all" "1 one" "2 all"; do
-  read -r threads cores <<<"$mode"
-  pin=(); [[ $cores == one ]] && pin=(taskset -c 0)
-  b=""
-  for rep in 1 2 3; do
-    out="$work/out-t$threads-$cores-$rep"; c=$(config "$out")
-    t0=$(now); "${pin[@]}" "$acuroi" run "$c" --stage participant --threads "$threads" --quiet >/dev/null; t1=$(now)
-    s=$(calc "$t1 - $t0")
-    if [[ -z $b ]] || [[ $(calc "($s < $b) ? 1 : 0") == 1 ]]; then b=$s; fi
+
+# throughput RESOLUTION_MM VOLUMES REPEATS: the participant level of 8 simulated participants
+# (2 runs each) with --threads 1 (one thread: no other acuroi thread runs) and --threads 2.
+throughput() {
+  local res=$1 vols=$2 reps=$3 ds="$work/ds-$1mm"
+  "$acuroi" simulate --out "$ds" --seed 7 --participants 4 --resolution "$res" --volumes "$vols" >/dev/null 2>&1
+  local best=() threads b s out c rep
+  for threads in 1 2; do
+    b=""
+    for rep in $(seq "$reps"); do
+      out="$work/out-$res-t$threads-$rep"; c=$(config "$out" "$ds")
+      t0=$(now); "$acuroi" run "$c" --stage participant --threads "$threads" --quiet >/dev/null; t1=$(now)
+      s=$(calc "$t1 - $t0")
+      if [[ -z $b ]] || [[ $(calc "($s < $b) ? 1 : 0") == 1 ]]; then b=$s; fi
+      rm -rf "$out"
+    done
+    best+=("$b")
+    printf '%d mm, %d volumes: 8 participants, --threads %d: %.2f s (best of %d; %.1f participants/min)\n' \
+      "$res" "$vols" "$threads" "$b" "$reps" "$(calc "8 * 60 / $b")"
   done
-  best+=("$b")
-  printf 'participant level, 8 participants, --threads %d on %s core(s): %.2f s (best of 3; %.1f participants/min)\n' \
-    "$threads" "$([[ $cores == one ]] && echo 1 || nproc)" "$b" "$(calc "8 * 60 / $b")"
-done
-printf 'speedup --threads 2 vs --threads 1: %.2fx; vs --threads 1 on one core: %.2fx (target >= 1.8x on 2 cores)\n' \
-  "$(calc "${best[0]} / ${best[2]}")" "$(calc "${best[1]} / ${best[2]}")"
-printf 'acuroi speedup relative to what the machine gave: %.0f%%\n' "$(calc "100 * ${best[1]} / ${best[2]} / $machine")"
+  printf '%d mm, %d volumes: speedup --threads 2 vs --threads 1: %.2fx (target >= 1.8x on 2 cores; %.0f%% of what the machine gave)\n' \
+    "$res" "$vols" "$(calc "${best[0]} / ${best[1]}")" "$(calc "100 * ${best[0]} / ${best[1]} / $machine")"
+  rm -rf "$ds"
+}
+# Small participants (4 mm, 150 volumes, ~0.4 s each): the fixed start-up of `acuroi run` counts.
+throughput 4 150 3
+# Participants at the resolution fMRIPrep writes for MNI152NLin6Asym res-2 (2 mm, 120 volumes).
+throughput 2 120 2
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 
+ds4="$work/ds-shards"
+"$acuroi" simulate --out "$ds4" --seed 7 --participants 4 --resolution 4 --volumes 150 >/dev/null 2>&1
 # Per-shard overhead: 16 shards for 8 participants -> 8 empty shards.
-out="$work/out-slurm"; c=$(config "$out")
+out="$work/out-slurm"; c=$(config "$out" "$ds4")
 "$acuroi" submit "$c" --shards 16 --dry-run >/dev/null
 empty=$(/usr/bin/python3 -c "import json,sys; m=json.load(open('$out/hpc/manifest.json')); print(','.join(str(i+1) for i,s in enumerate(m['shards']) if not s))")
 first=${empty%%,*}
