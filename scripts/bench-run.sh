@@ -23,7 +23,8 @@ calc() { awk "BEGIN { print $* }"; }
 config() {  # $1 output dir, $2 dataset -> config path
   sed -e "s|dataset: ../data-samples/demo|dataset: $2|" \
       -e "s|preset: pain-network.yaml|preset: $here/configs/pain-network.yaml|" \
-      -e "s|dir: ../out/demo|dir: $1|" "$here/configs/demo.yaml" > "$1.yaml"
+      -e "s|dir: ../out/demo|dir: $1|" -e "s|table: ../data-samples/|table: $here/data-samples/|" \
+      "$here/configs/demo.yaml" > "$1.yaml"
   echo "$1.yaml"
 }
 

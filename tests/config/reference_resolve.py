@@ -8,8 +8,8 @@ usage: reference_resolve.py CONFIG RESOLVED
 Exit 0 and print "ok" when RESOLVED, read by PyYAML, equals what the rules derive from CONFIG;
 else print both and exit 1.
 
-Rules: defaults for missing keys; study.dataset, output.dir, rois.atlas/labels/preset relative to
-the config's folder, participants_file relative to the dataset; 'aal' = AAL image (+ its table when
+Rules: defaults for missing keys; study.dataset, output.dir, rois.atlas/labels/preset and
+meta.studies[].group/table relative to the config's folder, participants_file relative to the dataset; 'aal' = AAL image (+ its table when
 no table is given); 'sub-'/'ses-' prefixes dropped; preset regions first (paths relative to the
 preset's folder), a config region with a preset region's name replaces it in place.
 """
@@ -124,6 +124,10 @@ def expected(config_file):
     c["group"]["confidence"] = float(c["group"]["confidence"])
     c["meta"]["level"] = float(c["meta"]["level"])
     c["meta"]["wide_ci_width"] = float(c["meta"]["wide_ci_width"])
+    for study in c["meta"]["studies"] or []:
+        for key in ("group", "table"):
+            if key in study:
+                study[key] = path(study[key], base)
     for key in ("memory_budget_gb", "task_memory_gb", "group_memory_gb"):
         c["hpc"][key] = float(c["hpc"][key])
     c["output"]["dir"] = path(c["output"]["dir"], base)

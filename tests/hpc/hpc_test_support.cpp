@@ -78,6 +78,7 @@ fs::path write_demo_config(const fs::path& path, const fs::path& dataset, const 
   replace("dataset: ../data-samples/demo", "dataset: " + dataset.string());
   replace("preset: pain-network.yaml", "preset: " + (configs / "pain-network.yaml").string());
   replace("dir: ../out/demo", "dir: " + out.string());
+  replace("table: ../data-samples/", "table: " + (fs::path(ACUROI_SOURCE_DIR) / "data-samples").string() + "/");
   write_file(path, text + extra);
   return path;
 }

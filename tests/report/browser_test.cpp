@@ -34,6 +34,7 @@ TEST(ReportBrowser, DemoReportRendersInChromium) {
   replace("dataset: ../data-samples/demo", "dataset: " + (source / "data-samples/demo").string());
   replace("preset: pain-network.yaml", "preset: " + (source / "configs/pain-network.yaml").string());
   replace("dir: ../out/demo", "dir: " + (work / "out").string());
+  replace("table: ../data-samples/", "table: " + (source / "data-samples").string() + "/");
   const fs::path config_path = work / "demo.yaml";
   std::ofstream(config_path) << yaml;
   const std::string run = std::string(ACUROI_BINARY) + " run " + config_path.string() + " --quiet";
@@ -44,12 +45,14 @@ TEST(ReportBrowser, DemoReportRendersInChromium) {
   const fs::path html = acuroi::report::write_report(config, options);
   ASSERT_TRUE(fs::exists(html));
   ASSERT_TRUE(fs::exists(work / "report/figures/overlay_axial.svg"));
-  // The demo: 8 participants x 2 sessions x 1 run; 3 overlay planes; no meta section;
-  // the summary, exclusions, ROI definitions, coverage, kept, tSNR tables + one per measure.
+  // The demo: 8 participants x 2 sessions x 1 run (an FD trace and a carpet each); 3 overlay
+  // planes; its meta section pools ALFF over 5 ROIs with the synthetic published table (a forest,
+  // a forest by sham type, a funnel and a leave-one-out plot each); the summary, exclusions, ROI
+  // definitions, coverage, kept, tSNR, group and meta tables.
   const std::string command = std::string(ACUROI_PYTHON) + " " + ACUROI_SOURCE_DIR +
                               "/tests/report/check_browser.py " + chromium.string() + " " +
                               html.string() + " " + work.string() +
-                              " overlay=3 fd=16 carpet=16 forest=0 forest-subgroups=0 funnel=0 effects=7 tables_min=10";
+                              " overlay=3 fd=16 carpet=16 forest=5 forest-subgroups=5 funnel=5 leave-one-out=5 effects=7 tables_min=12";
   EXPECT_EQ(std::system(command.c_str()), 0);
   fs::remove_all(work);
 }

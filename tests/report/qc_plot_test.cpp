@@ -233,7 +233,8 @@ TEST(ReportQcSection, RunFiguresBoundedToMostCensoredRuns) {
   for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
            {"dataset: ../data-samples/demo", "dataset: " + (source / "data-samples/demo").string()},
            {"preset: pain-network.yaml", "preset: " + (source / "configs/pain-network.yaml").string()},
-           {"dir: ../out/demo", "dir: " + (work / "out").string()}}) {
+           {"dir: ../out/demo", "dir: " + (work / "out").string()},
+           {"table: ../data-samples/", "table: " + (source / "data-samples").string() + "/"}}) {
     const auto at = yaml.find(from);
     ASSERT_NE(at, std::string::npos) << from;
     yaml.replace(at, from.size(), to);
