@@ -10,6 +10,7 @@
 
 #include "acuroi/config/config.hpp"
 #include "acuroi/report/report.hpp"
+#include "demo_config.hpp"
 
 namespace {
 namespace fs = std::filesystem;
@@ -21,22 +22,7 @@ TEST(ReportBrowser, DemoReportRendersInChromium) {
   const fs::path work = fs::temp_directory_path() / "acuroi_report_browser_test";
   fs::remove_all(work);
   fs::create_directories(work);
-  const fs::path source = ACUROI_SOURCE_DIR;
-  std::ifstream demo(source / "configs/demo.yaml");
-  std::stringstream text;
-  text << demo.rdbuf();
-  std::string yaml = text.str();
-  auto replace = [&yaml](const std::string& from, const std::string& to) {
-    const auto at = yaml.find(from);
-    ASSERT_NE(at, std::string::npos) << from;
-    yaml.replace(at, from.size(), to);
-  };
-  replace("dataset: ../data-samples/demo", "dataset: " + (source / "data-samples/demo").string());
-  replace("preset: pain-network.yaml", "preset: " + (source / "configs/pain-network.yaml").string());
-  replace("dir: ../out/demo", "dir: " + (work / "out").string());
-  replace("table: ../data-samples/", "table: " + (source / "data-samples").string() + "/");
-  const fs::path config_path = work / "demo.yaml";
-  std::ofstream(config_path) << yaml;
+  const fs::path config_path = acuroi::report::testing::write_demo_config(work / "demo.yaml", work / "out");
   const std::string run = std::string(ACUROI_BINARY) + " run " + config_path.string() + " --quiet";
   ASSERT_EQ(std::system(run.c_str()), 0) << run;
   auto config = acuroi::config::load_config(config_path);

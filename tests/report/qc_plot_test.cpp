@@ -18,6 +18,7 @@
 #include "acuroi/report/plots.hpp"
 #include "acuroi/report/report.hpp"
 #include "acuroi/report/svg.hpp"
+#include "demo_config.hpp"
 
 namespace {
 namespace fs = std::filesystem;
@@ -225,22 +226,7 @@ TEST(ReportQcSection, RunFiguresBoundedToMostCensoredRuns) {
   const fs::path work = fs::temp_directory_path() / "acuroi_qc_section_test";
   fs::remove_all(work);
   fs::create_directories(work);
-  const fs::path source = ACUROI_SOURCE_DIR;
-  std::ifstream demo(source / "configs/demo.yaml");
-  std::stringstream text;
-  text << demo.rdbuf();
-  std::string yaml = text.str();
-  for (const auto& [from, to] : std::vector<std::pair<std::string, std::string>>{
-           {"dataset: ../data-samples/demo", "dataset: " + (source / "data-samples/demo").string()},
-           {"preset: pain-network.yaml", "preset: " + (source / "configs/pain-network.yaml").string()},
-           {"dir: ../out/demo", "dir: " + (work / "out").string()},
-           {"table: ../data-samples/", "table: " + (source / "data-samples").string() + "/"}}) {
-    const auto at = yaml.find(from);
-    ASSERT_NE(at, std::string::npos) << from;
-    yaml.replace(at, from.size(), to);
-  }
-  const fs::path config_path = work / "demo.yaml";
-  std::ofstream(config_path) << yaml;
+  const fs::path config_path = acuroi::report::testing::write_demo_config(work / "demo.yaml", work / "out");
   const std::string run = std::string(ACUROI_BINARY) + " run " + config_path.string() +
                           " --quiet --stage participant >/dev/null 2>&1";
   ASSERT_EQ(std::system(run.c_str()), 0) << run;
