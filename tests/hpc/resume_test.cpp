@@ -4,7 +4,8 @@
 // - stale detection: touching an input makes exactly that participant stale, changing a
 //   participant-level config value makes every participant stale, changing settings that do not
 //   change the outputs (hpc.partition, extraction.threads) keeps them done;
-// - kill and resume: SIGKILL at a series of moments, then runs until one completes; the outputs
+// - kill and resume: SIGKILL at a series of moments (also within the meta-analysis and report
+//   steps), then runs until one completes; the outputs
 //   equal those of an uninterrupted run byte for byte (creation timestamps and the hashes that
 //   cover them masked) and no temporary file is left.
 #include <gtest/gtest.h>
@@ -182,6 +183,14 @@ TEST(Resume, KilledAtAnyMomentAndRerunGivesTheUninterruptedOutputs) {
     after_participants += done == 8 && !fs::exists(out / "group" / ".acuroi-done.json");
     seen.push_back(std::to_string(done));
   }
+  // Kills within the steps after the participants: with every participant and the group done, a
+  // run rewrites the meta-analysis and the report, so these kills land while they are written.
+  const auto tail_start = std::chrono::steady_clock::now();
+  ASSERT_EQ(acuroi({"run", config.string(), "--quiet"}).exit_code, 0);
+  const double tail = std::chrono::duration<double>(std::chrono::steady_clock::now() - tail_start).count();
+  int tail_kills = 0;
+  for (const double fraction : {0.3, 0.45, 0.6, 0.75, 0.9}) tail_kills += run_and_kill(config, fraction * tail) ? 1 : 0;
+  EXPECT_GE(tail_kills, 2) << "meta + report take " << tail << " s";
   const Ran last = acuroi({"run", config.string(), "--quiet"});
   ASSERT_EQ(last.exit_code, 0) << last.output;
   EXPECT_GE(kills, 3) << "the run was killed " << kills << " times (full run " << full << " s)";
@@ -189,7 +198,8 @@ TEST(Resume, KilledAtAnyMomentAndRerunGivesTheUninterruptedOutputs) {
   std::string markers_after_each_kill;
   for (const auto& n : seen) markers_after_each_kill += n + " ";
   std::cout << "full run " << full << " s; " << kills << " kills; done markers after each: " << markers_after_each_kill
-            << "(" << mid_batch << " mid-batch, " << after_participants << " after the participants)\n";
+            << "(" << mid_batch << " mid-batch, " << after_participants << " after the participants); " << tail_kills
+            << " kills in meta + report (" << tail << " s)\n";
 
   const auto expected = output_tree(s.path() / "reference");
   const auto resumed = output_tree(out);

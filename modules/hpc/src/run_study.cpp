@@ -100,6 +100,7 @@ void run_study_steps(const config::Config& config, const RunOptions& options, Ru
     report.meta_line = "meta: not configured";
   }
   // The HTML report last; a report problem is reported but does not fail the run.
+  remove_temporaries(config.output.dir / "report");  // left by a killed run
   try {
     report.report_line = "report: " + report::write_report(config).string();
   } catch (const std::exception& e) {

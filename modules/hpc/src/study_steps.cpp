@@ -95,6 +95,7 @@ bool meta_configured(const config::Config& config) { return !config.meta.studies
 
 StepResult run_meta_step(const config::Config& config, int) {
   StepResult result;
+  remove_temporaries(metastudy::meta_output_dir(config));  // left by a killed run
   try {
     result.summary = metastudy::describe_meta_run(metastudy::run_meta(config));
     result.succeeded = true;

@@ -47,4 +47,10 @@ std::string safe_name(const std::string& text) {
 
 std::string fmt(double value) { return format_number(value, 4); }
 
+std::string fmt_interval(double lower, double upper) {
+  std::string text = "[";
+  text.append(fmt(lower)).append(", ").append(fmt(upper)).append("]");
+  return text;
+}
+
 }  // namespace acuroi::report::detail

@@ -61,7 +61,7 @@ void add_group_section(ReportBuilder& out, const config::Config& config, const R
       if (roi.find('~') == std::string::npos && (rois.empty() || rois.back() != roi)) rois.push_back(roi);
       table_rows.push_back({roi, test, std::string(t.cell(r, "group")), std::string(t.cell(r, "n1")),
                             std::string(t.cell(r, "n2")), fmt(t.number(r, "estimate")),
-                            "[" + fmt(t.number(r, "ci_lower")) + ", " + fmt(t.number(r, "ci_upper")) + "]",
+                            fmt_interval(t.number(r, "ci_lower"), t.number(r, "ci_upper")),
                             fmt(t.number(r, "p")), fmt(t.number(r, "p_adjusted"))});
     }
     out.add_figure("effects_" + safe_name(measure), "effects",

@@ -97,8 +97,8 @@ void add_meta_section(ReportBuilder& out, const ReportData& data) {
     for (std::size_t r = 0; r < s.row_count(); ++r)
       rows.push_back({std::string(s.cell(r, "roi")), std::string(s.cell(r, "measure")),
                       std::string(s.cell(r, "k")), fmt(s.number(r, "estimate")),
-                      "[" + fmt(s.number(r, "ci_lb")) + ", " + fmt(s.number(r, "ci_ub")) + "]",
-                      "[" + fmt(s.number(r, "pi_lb")) + ", " + fmt(s.number(r, "pi_ub")) + "]",
+                      fmt_interval(s.number(r, "ci_lb"), s.number(r, "ci_ub")),
+                      fmt_interval(s.number(r, "pi_lb"), s.number(r, "pi_ub")),
                       fmt(s.number(r, "I2")), fmt(s.number(r, "pval"))});
     out.html += "<h3>Summary of findings</h3>\n" +
                 html_table({"ROI", "measure", "k", "estimate", "CI", "prediction interval", "I² (%)", "p"},

@@ -32,6 +32,8 @@ std::string html_table(const std::vector<std::string>& header,
 // A file-name-safe stem: letters, digits, '-', '_' kept; anything else becomes '_'.
 std::string safe_name(const std::string& text);
 std::string fmt(double value);
+// "[lower, upper]" with fmt().
+std::string fmt_interval(double lower, double upper);
 
 void add_summary_section(ReportBuilder& out, const config::Config& config, const ReportData& data);
 void add_overlay_section(ReportBuilder& out, const config::Config& config, const ReportData& data,
